@@ -1,0 +1,85 @@
+package dev.workerhost.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The options a workflow type is started with unless the caller says otherwise: an execution timeout, a retry
+ * policy and, for types that must run once per business key, the workflow id derived from the input.
+ */
+public final class WorkflowDefaults {
+
+    /** How long a workflow may run, retries included, unless its type says otherwise. */
+    public static final Duration DEFAULT_EXECUTION_TIMEOUT = Duration.ofHours(1);
+
+    private static final WorkflowDefaults STANDARD =
+            new WorkflowDefaults(DEFAULT_EXECUTION_TIMEOUT, defaultRetryOptions(), null);
+
+    private final Duration executionTimeout;
+    private final RetryOptions retryOptions;
+    private final Function<Object, String> workflowIdFromInput;
+
+    private WorkflowDefaults(
+            Duration executionTimeout, RetryOptions retryOptions, Function<Object, String> workflowIdFromInput) {
+        this.executionTimeout = requireNonNull(executionTimeout, "executionTimeout is null");
+        this.retryOptions = requireNonNull(retryOptions, "retryOptions is null");
+        this.workflowIdFromInput = workflowIdFromInput;
+    }
+
+    /** A one-hour execution timeout and {@link #defaultRetryOptions()}. */
+    public static WorkflowDefaults standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Retries a failed run after 1 s, doubling up to 1 min, at most 3 attempts; a {@link ValidationError} is never
+     * retried since the same input fails the same way.
+     */
+    public static RetryOptions defaultRetryOptions() {
+        return RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(3)
+                .setDoNotRetry(ValidationError.FAILURE_TYPE)
+                .build();
+    }
+
+    public WorkflowDefaults withExecutionTimeout(Duration timeout) {
+        return new WorkflowDefaults(timeout, retryOptions, workflowIdFromInput);
+    }
+
+    public WorkflowDefaults withRetryOptions(RetryOptions options) {
+        return new WorkflowDefaults(executionTimeout, options, workflowIdFromInput);
+    }
+
+    /**
+     * Derives the workflow id from the input when a start names none, e.g. {@code "PriceSyncWorkflow-" + planId}, so
+     * that a second start for the same key while one runs is rejected as already running.
+     */
+    public <I> WorkflowDefaults withWorkflowId(Class<I> inputType, Function<? super I, String> idFromInput) {
+        requireNonNull(inputType, "inputType is null");
+        requireNonNull(idFromInput, "idFromInput is null");
+        return new WorkflowDefaults(
+                executionTimeout, retryOptions, input -> idFromInput.apply(inputType.cast(input)));
+    }
+
+    public Duration executionTimeout() {
+        return executionTimeout;
+    }
+
+    public RetryOptions retryOptions() {
+        return retryOptions;
+    }
+
+    /** The id this type's workflow must run under for {@code input}, if the type derives one. */
+    public Optional<String> workflowIdFor(Object input) {
+        return workflowIdFromInput == null || input == null
+                ? Optional.empty()
+                : Optional.of(workflowIdFromInput.apply(input));
+    }
+}
