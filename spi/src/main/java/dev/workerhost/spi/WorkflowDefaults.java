@@ -2,9 +2,13 @@ package dev.workerhost.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -81,5 +85,26 @@ public final class WorkflowDefaults {
         return workflowIdFromInput == null || input == null
                 ? Optional.empty()
                 : Optional.of(workflowIdFromInput.apply(input));
+    }
+
+    /**
+     * The Temporal options of one start: the caller's choices over these defaults. The id is the caller's, else the
+     * one derived from the input, else {@code <type>-<uuid>}. A finished workflow's id may be reused, a running
+     * one's may not: starting it again fails with {@code WorkflowExecutionAlreadyStarted}.
+     */
+    public WorkflowOptions toWorkflowOptions(
+            String workflowType, String taskQueue, Object input, StartOptions options) {
+        String workflowId = options.workflowId()
+                .or(() -> workflowIdFor(input))
+                .orElseGet(() -> workflowType + "-" + UUID.randomUUID());
+        WorkflowOptions.Builder builder = WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(options.taskQueue().orElse(taskQueue))
+                .setWorkflowExecutionTimeout(executionTimeout)
+                .setRetryOptions(retryOptions)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL);
+        options.cronSchedule().ifPresent(builder::setCronSchedule);
+        return builder.build();
     }
 }
