@@ -1,0 +1,108 @@
+package dev.workerhost.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built distribution as an operator uses it: one host on the embedded defaults, commands from a second process.
+ */
+class EmbeddedDistributionIT {
+
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void pluginsCommandDescribesEveryShippedPlugin() throws Exception {
+        Distribution dist = Distribution.copyTo(temp);
+
+        CommandResult result = dist.run(Map.of(), "plugins", "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        String document = JSON.readTree(result.stdout()).toString();
+        assertThat(document).contains(
+                "\"task\"", "\"plan\"", "\"billing\"",
+                "TaskProcessingWorkflow", "ProcessTask", "PriceSyncWorkflow",
+                "SubscriptionBillingWorkflow", "BillingSchedulerWorkflow");
+    }
+
+    @Test
+    void embeddedHostRunsTheExamplesStartedFromASecondProcess() throws Exception {
+        Distribution dist = Distribution.copyTo(temp);
+        int port = Distribution.freePort();
+        Map<String, String> env = Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port);
+
+        try (HostProcess host = dist.start(env).awaitReady(STARTUP)) {
+            String target = "127.0.0.1:" + port;
+
+            JsonNode task = runExample(dist, "TaskProcessingWorkflow", target);
+            assertThat(task.path("task_id").asText()).isEqualTo("task_demo_events");
+            assertThat(task.path("processed_records").asLong()).isPositive();
+
+            JsonNode sync = runExample(dist, "PriceSyncWorkflow", target);
+            assertThat(sync.path("plan_id").asText()).isEqualTo("plan_demo");
+            assertThat(sync.path("line_items_created").asLong()).isPositive();
+
+            JsonNode billing = runExample(dist, "SubscriptionBillingWorkflow", target);
+            assertThat(billing.path("invoices_created").asLong()).isPositive();
+
+            host.terminate();
+            CommandResult stopped = host.awaitExit();
+            assertThat(stopped.exitCode()).as("%s", stopped).isZero();
+        }
+    }
+
+    @Test
+    void brokenPluginJarIsNamedRefusedInFailModeAndSkippedInSkipMode() throws Exception {
+        Distribution dist = Distribution.copyTo(temp);
+        writeJarNamingAMissingModule(dist.resolve("plugins/broken-plugin.jar"));
+        int port = Distribution.freePort();
+
+        CommandResult check = dist.run(Map.of(), "plugins");
+        assertThat(check.exitCode()).as("%s", check).isEqualTo(1);
+        assertThat(check.stdout() + check.stderr()).contains("broken-plugin.jar", "com.example.MissingModule");
+
+        CommandResult refused = dist.run(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port), "run");
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+        assertThat(refused.stdout() + refused.stderr()).contains("broken-plugin.jar");
+
+        Map<String, String> skip = Map.of(
+                "JAVA_OPTS", "-Dtemporal.embedded.port=" + port + " -Dhost.on-plugin-failure=skip");
+        try (HostProcess host = dist.start(skip).awaitReady(STARTUP)) {
+            assertThat(host.output()).contains("broken-plugin.jar");
+            JsonNode sync = runExample(dist, "PriceSyncWorkflow", "127.0.0.1:" + port);
+            assertThat(sync.path("plan_id").asText()).isEqualTo("plan_demo");
+        }
+    }
+
+    private static JsonNode runExample(Distribution dist, String workflowType, String target) throws IOException {
+        CommandResult result = dist.run(Map.of(), "workflow", "start", workflowType,
+                "--input", "@" + dist.resolve("examples/" + workflowType + ".json"), "--wait", "--target", target);
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        return JSON.readTree(result.stdout());
+    }
+
+    /** A plugin jar whose service entry names a class that is not inside, as a botched build leaves it. */
+    private static void writeJarNamingAMissingModule(Path jar) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+            jarOut.putNextEntry(new JarEntry("META-INF/services/dev.workerhost.spi.WorkflowModule"));
+            jarOut.write("com.example.MissingModule\n".getBytes(StandardCharsets.UTF_8));
+            jarOut.closeEntry();
+        }
+    }
+}
