@@ -110,9 +110,11 @@ public final class Host implements AutoCloseable {
             } catch (Exception | LinkageError e) {
                 registry.markFailed(plugin.name(), "start failed: " + LoadFailures.describe(e));
                 LOG.error("plugin {} ({}) failed to start", plugin.name(), plugin.location(), e);
+                if (settings.onPluginFailure() == PluginFailurePolicy.FAIL) {
+                    throw new HostStartException(brokenMessage(registry.broken()), e);
+                }
             }
         }
-        refuseBrokenPlugins();
     }
 
     private void startWorkers(Config config) throws HostStartException {
