@@ -76,8 +76,13 @@ public final class Host implements AutoCloseable {
             host.close();
             throw e;
         }
-        host.registry.descriptors().forEach(descriptor ->
-                LOG.info(descriptor.isBroken() ? descriptor.problem() : descriptor.summary()));
+        for (PluginDescriptor descriptor : host.registry.descriptors()) {
+            if (descriptor.isBroken()) {
+                LOG.warn(descriptor.problem());
+            } else {
+                LOG.info(descriptor.summary());
+            }
+        }
         LOG.info(READY);
         return host;
     }
