@@ -1,0 +1,32 @@
+package dev.workerhost.host.cli;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.config.HostConfigLoader;
+import dev.workerhost.host.config.HostHome;
+import dev.workerhost.host.config.HostSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --config} and {@code --plugins-dir}, shared by the commands that load the configuration. */
+final class ConfigOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A HOCON file over config/application.conf.")
+    Path configFile;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "The plugins folder (host.plugins-dir).")
+    Path pluginsDir;
+
+    /** The configuration, loaded once per command. */
+    Config config() {
+        Map<String, String> overrides = pluginsDir == null
+                ? Map.of()
+                : Map.of("host.plugins-dir", pluginsDir.toAbsolutePath().toString());
+        return HostConfigLoader.forProcess(HostHome.resolve()).load(Optional.ofNullable(configFile), overrides);
+    }
+
+    HostSettings settings(Config config) {
+        return HostSettings.from(config, HostHome.resolve());
+    }
+}

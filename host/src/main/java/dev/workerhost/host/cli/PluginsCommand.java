@@ -1,0 +1,66 @@
+package dev.workerhost.host.cli;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.datasource.OfflineDataSources;
+import dev.workerhost.host.registry.PluginDescriptor;
+import dev.workerhost.host.registry.PluginReport;
+import dev.workerhost.host.runtime.PluginCatalog;
+import dev.workerhost.spi.Json;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code worker-host plugins}: loads and registers every plugin offline and says what each installs or why not. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Load and check every plugin offline (no Temporal, no database); exit 1 if any is broken.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--json", description = "Print the report as one JSON document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Config config = options.config();
+        PluginReport report = PluginReport.of(PluginCatalog
+                .loadOffline(options.settings(config), config, new OfflineDataSources(config))
+                .registry().descriptors());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            report.plugins().forEach(plugin -> out.println(describe(plugin)));
+            if (report.plugins().isEmpty()) {
+                out.println("no plugins found");
+            }
+        }
+        out.flush();
+        if (!report.ok()) {
+            PrintWriter err = spec.commandLine().getErr();
+            report.plugins().stream().filter(PluginDescriptor::isBroken)
+                    .forEach(broken -> err.println("error: " + broken.problem()));
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String describe(PluginDescriptor plugin) {
+        if (plugin.isBroken()) {
+            return plugin.problem();
+        }
+        return plugin.name() + " " + plugin.version() + " " + plugin.state() + " (" + plugin.location() + ")"
+                + "\n  task queues:    " + String.join(", ", plugin.taskQueues())
+                + "\n  workflow types: " + String.join(", ", plugin.workflowTypes())
+                + "\n  activity types: " + String.join(", ", plugin.activityTypes());
+    }
+}

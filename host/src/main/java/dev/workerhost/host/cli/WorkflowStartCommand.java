@@ -1,0 +1,134 @@
+package dev.workerhost.host.cli;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.datasource.OfflineDataSources;
+import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.registry.WorkflowInputs;
+import dev.workerhost.host.registry.WorkflowRegistration;
+import dev.workerhost.host.runtime.PluginCatalog;
+import dev.workerhost.host.temporal.TemporalWorkflowStarter;
+import dev.workerhost.host.temporal.WorkflowOutcome;
+import dev.workerhost.host.temporal.WorkflowOutcomes;
+import dev.workerhost.spi.Json;
+import dev.workerhost.spi.StartOptions;
+import dev.workerhost.spi.StartedWorkflow;
+import dev.workerhost.spi.ValidationError;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code worker-host workflow start TYPE}: finds the type's task queue, defaults and input type by loading the
+ * plugins offline, parses and validates the input before anything is sent, then starts the workflow.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Start a workflow by type name; prints {workflow_id, run_id, task_queue}.")
+final class WorkflowStartCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TYPE", description = "The workflow type, e.g. TaskProcessingWorkflow.")
+    String workflowType;
+
+    @Option(names = "--input", paramLabel = "JSON|@FILE", description = "The input as JSON text, or @ and a file.")
+    String input;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The workflow id (default: derived by the type, or random).")
+    String workflowId;
+
+    @Option(names = "--task-queue", paramLabel = "Q", description = "Override the type's task queue.")
+    String taskQueue;
+
+    @Option(names = "--wait", description = "Wait for the result and print it as JSON; exit 1 if the workflow failed.")
+    boolean await;
+
+    @Mixin
+    TargetOption target;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Config config = options.config();
+        PluginRegistry registry = PluginCatalog
+                .loadOffline(options.settings(config), config, new OfflineDataSources(config)).registry();
+        PrintWriter err = spec.commandLine().getErr();
+        WorkflowRegistration workflow = registry.workflow(workflowType).orElse(null);
+        if (workflow == null) {
+            return fail(err, "unknown workflow type " + workflowType + "; known types: " + registry.workflowTypes());
+        }
+        Object parsed;
+        try {
+            parsed = WorkflowInputs.parse(workflow, inputText());
+            WorkflowInputs.validate(workflow, parsed);
+        } catch (ValidationError e) {
+            return fail(err, "invalid input: " + e.getMessage() + " (" + e.hint() + ")");
+        }
+        WorkflowClient client = target.connect(config);
+        try {
+            return startAndReport(client, registry, parsed, err);
+        } finally {
+            client.getWorkflowServiceStubs().shutdown();
+        }
+    }
+
+    private int startAndReport(WorkflowClient client, PluginRegistry registry, Object parsed, PrintWriter err)
+            throws Exception {
+        StartOptions startOptions = StartOptions.defaults();
+        if (workflowId != null) {
+            startOptions = startOptions.withWorkflowId(workflowId);
+        }
+        if (taskQueue != null) {
+            startOptions = startOptions.withTaskQueue(taskQueue);
+        }
+        StartedWorkflow started;
+        try {
+            started = new TemporalWorkflowStarter(client, registry).start(workflowType, parsed, startOptions);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            return fail(err, "workflow " + e.getExecution().getWorkflowId() + " is already running");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> startedJson = new LinkedHashMap<>();
+        startedJson.put("workflow_id", started.workflowId());
+        startedJson.put("run_id", started.runId());
+        startedJson.put("task_queue", started.taskQueue());
+        out.println(Json.mapper().writeValueAsString(startedJson));
+        out.flush();
+        if (!await) {
+            return 0;
+        }
+        WorkflowOutcome outcome = new WorkflowOutcomes(client).await(started.workflowId(), started.runId());
+        if (outcome.failed()) {
+            return fail(err, "workflow " + started.workflowId() + " failed: " + outcome.failure());
+        }
+        out.println(Json.mapper().writeValueAsString(outcome.result()));
+        out.flush();
+        return 0;
+    }
+
+    private String inputText() throws java.io.IOException {
+        if (input != null && input.startsWith("@")) {
+            return Files.readString(Path.of(input.substring(1)));
+        }
+        return input;
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return 1;
+    }
+}

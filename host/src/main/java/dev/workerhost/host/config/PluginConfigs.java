@@ -1,0 +1,28 @@
+package dev.workerhost.host.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+
+/** A plugin's view of the configuration: the host's {@code plugins.<name>} over the plugin's own reference.conf. */
+public final class PluginConfigs {
+
+    private final Config hostConfig;
+
+    public PluginConfigs(Config hostConfig) {
+        this.hostConfig = hostConfig;
+    }
+
+    /** @param pluginLoader the plugin's class loader; it reads {@code reference.conf} from the plugin's jars only */
+    public Config forPlugin(String pluginName, ClassLoader pluginLoader) {
+        String path = ConfigUtil.joinPath("plugins", pluginName);
+        Config own = hostConfig.hasPath(path) ? hostConfig.getConfig(path) : ConfigFactory.empty();
+        return own.withFallback(ConfigFactory.parseResources(pluginLoader, "reference.conf")).resolve();
+    }
+
+    /** False when {@code plugins.<name>.enabled = false}. */
+    public boolean isEnabled(String pluginName) {
+        String path = ConfigUtil.joinPath("plugins", pluginName, "enabled");
+        return !hostConfig.hasPath(path) || hostConfig.getBoolean(path);
+    }
+}

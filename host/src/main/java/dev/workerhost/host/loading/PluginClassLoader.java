@@ -1,0 +1,101 @@
+package dev.workerhost.host.loading;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The class loader of one plugin. Only the packages the plugin shares with the host (the JDK, the SPI, Temporal,
+ * Jackson, SLF4J, Typesafe Config, Micrometer) come from the host, so the host and the plugin agree on those types;
+ * everything else, resources included, comes from the plugin's own jars, so plugins can carry different versions of
+ * one library and never see the host's other libraries.
+ */
+public final class PluginClassLoader extends URLClassLoader {
+
+    /** Package prefixes loaded parent-first; the plugin's own jars answer only if the host lacks the class. */
+    static final List<String> SHARED_PACKAGES = List.of(
+            "java.",
+            "javax.",
+            "dev.workerhost.spi.",
+            "io.temporal.",
+            "com.fasterxml.jackson.",
+            "org.slf4j.",
+            "com.typesafe.config.",
+            "io.micrometer.");
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final Path location;
+
+    public PluginClassLoader(Path location, List<URL> jars, ClassLoader host) {
+        super("plugin:" + location.getFileName(), jars.toArray(URL[]::new), host);
+        this.location = location;
+    }
+
+    /** The jar or folder this plugin was loaded from. */
+    public Path location() {
+        return location;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = isShared(name) ? loadSharedClass(name) : findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
+    private Class<?> loadSharedClass(String name) throws ClassNotFoundException {
+        try {
+            return getParent().loadClass(name);
+        } catch (ClassNotFoundException hostLacksIt) {
+            return findClass(name);
+        }
+    }
+
+    @Override
+    public URL getResource(String name) {
+        if (isSharedResource(name)) {
+            URL hostResource = getParent().getResource(name);
+            if (hostResource != null) {
+                return hostResource;
+            }
+        }
+        return findResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        List<URL> resources = new ArrayList<>(Collections.list(findResources(name)));
+        if (isSharedResource(name)) {
+            resources.addAll(Collections.list(getParent().getResources(name)));
+        }
+        return Collections.enumeration(resources);
+    }
+
+    static boolean isShared(String className) {
+        return SHARED_PACKAGES.stream().anyMatch(className::startsWith);
+    }
+
+    private static boolean isSharedResource(String resourceName) {
+        return isShared(resourceName.replace('/', '.'));
+    }
+
+    @Override
+    public String toString() {
+        return "PluginClassLoader[" + location + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.workerhost.host.runtime;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.config.HostSettings;
+import dev.workerhost.host.config.PluginFailurePolicy;
+import dev.workerhost.host.datasource.PooledDataSources;
+import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.loading.LoadFailures;
+import dev.workerhost.host.loading.LoadedPlugin;
+import dev.workerhost.host.registry.PluginDescriptor;
+import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.temporal.EmbeddedTemporalServer;
+import dev.workerhost.host.temporal.TemporalConnector;
+import dev.workerhost.host.temporal.TemporalSettings;
+import dev.workerhost.host.temporal.TemporalWorkflowStarter;
+import dev.workerhost.host.workers.WorkerManager;
+import dev.workerhost.spi.WorkflowStarter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running worker host: plugins loaded, registered and started, Temporal connected, workers polling. Start-up:
+ * load plugins, register them, connect to Temporal (starting the embedded server if so configured), start each
+ * plugin, start the workers, log one line per plugin and then {@value #READY}. {@link #close()} drains the workers,
+ * closes the plugins, the datasources and the connection, and stops the embedded server.
+ */
+public final class Host implements AutoCloseable {
+
+    /** Logged once the workers poll; scripts and tests wait for this line. */
+    public static final String READY = "worker-host ready";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+
+    private final HostSettings settings;
+    private final PluginRegistry registry;
+    private final PooledDataSources dataSources;
+    private final MeterRegistry meters;
+    private final List<LoadedPlugin> started = new ArrayList<>();
+    private EmbeddedTemporalServer embeddedServer;
+    private WorkflowClient client;
+    private WorkflowStarter workflows;
+    private WorkerManager workers;
+
+    private Host(HostSettings settings, PluginRegistry registry, PooledDataSources dataSources, MeterRegistry meters) {
+        this.settings = settings;
+        this.registry = registry;
+        this.dataSources = dataSources;
+        this.meters = meters;
+    }
+
+    /**
+     * Starts a host in this process. Waits for Temporal as long as it takes; interrupt the thread to give up.
+     *
+     * @throws HostStartException if a plugin is broken under {@code host.on-plugin-failure = fail}, or Temporal
+     *     or the workers cannot be started
+     * @throws InterruptedException if interrupted while waiting for Temporal
+     */
+    public static Host start(Config config, HostSettings settings) throws HostStartException, InterruptedException {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        PooledDataSources dataSources = new PooledDataSources(config, settings.home());
+        LateWorkflowStarter lateStarter = new LateWorkflowStarter();
+        PluginCatalog catalog = PluginCatalog.load(settings, config, dataSources, meters, lateStarter);
+        Host host = new Host(settings, catalog.registry(), dataSources, meters);
+        try {
+            host.refuseBrokenPlugins();
+            host.connect(TemporalSettings.from(config), lateStarter);
+            host.startPlugins(catalog);
+            host.startWorkers(config);
+        } catch (HostStartException | InterruptedException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        for (PluginDescriptor descriptor : host.registry.descriptors()) {
+            if (descriptor.isBroken()) {
+                LOG.warn(descriptor.problem());
+            } else {
+                LOG.info(descriptor.summary());
+            }
+        }
+        LOG.info(READY);
+        return host;
+    }
+
+    private void refuseBrokenPlugins() throws HostStartException {
+        List<PluginDescriptor> broken = registry.broken();
+        if (broken.isEmpty()) {
+            return;
+        }
+        if (settings.onPluginFailure() == PluginFailurePolicy.FAIL) {
+            throw new HostStartException(brokenMessage(broken));
+        }
+        broken.forEach(descriptor -> LOG.warn("skipping {}", descriptor.problem()));
+    }
+
+    private void connect(TemporalSettings temporal, LateWorkflowStarter lateStarter) throws InterruptedException {
+        if (temporal.isEmbedded()) {
+            embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedPort());
+        }
+        client = new TemporalConnector(temporal).connectPatiently();
+        workflows = new TemporalWorkflowStarter(client, registry);
+        lateStarter.connect(workflows);
+    }
+
+    private void startPlugins(PluginCatalog catalog) throws HostStartException {
+        for (LoadedPlugin plugin : registry.healthyPlugins()) {
+            try {
+                ContextClassLoader.run(plugin.loader(), () -> plugin.module().start(catalog.context(plugin.name())));
+                started.add(plugin);
+            } catch (Exception | LinkageError e) {
+                registry.markFailed(plugin.name(), "start failed: " + LoadFailures.describe(e));
+                LOG.error("plugin {} ({}) failed to start", plugin.name(), plugin.location(), e);
+                if (settings.onPluginFailure() == PluginFailurePolicy.FAIL) {
+                    throw new HostStartException(brokenMessage(registry.broken()), e);
+                }
+            }
+        }
+    }
+
+    private void startWorkers(Config config) throws HostStartException {
+        workers = new WorkerManager(client, registry.queues(), config);
+        try {
+            workers.start();
+        } catch (Exception e) {
+            throw new HostStartException("cannot start the workers: " + LoadFailures.describe(e), e);
+        }
+        started.forEach(plugin -> registry.markStarted(plugin.name()));
+    }
+
+    private static String brokenMessage(List<PluginDescriptor> broken) {
+        return "refusing to start (host.on-plugin-failure = fail), broken plugins:\n"
+                + broken.stream().map(descriptor -> "  " + descriptor.problem()).collect(Collectors.joining("\n"));
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    /** The connection the workers use; tests start and inspect workflows with it. */
+    public WorkflowClient client() {
+        return client;
+    }
+
+    /** Starts workflows by type name, like a plugin's {@code context.workflows()}. */
+    public WorkflowStarter workflows() {
+        return workflows;
+    }
+
+    public MeterRegistry meterRegistry() {
+        return meters;
+    }
+
+    public HostSettings settings() {
+        return settings;
+    }
+
+    /** Drains the workers within {@code host.shutdown-timeout}, then releases everything in reverse order. */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.drain(settings.shutdownTimeout());
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            LoadedPlugin plugin = started.get(i);
+            try {
+                ContextClassLoader.run(plugin.loader(), plugin.module()::close);
+            } catch (Exception | LinkageError e) {
+                LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadFailures.describe(e));
+            }
+        }
+        started.clear();
+        dataSources.close();
+        if (client != null) {
+            client.getWorkflowServiceStubs().shutdown();
+        }
+        if (embeddedServer != null) {
+            embeddedServer.close();
+        }
+        LOG.info("worker-host stopped");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.workerhost.host.workers;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.registry.QueueContents;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Temporal worker per task queue, each registering every workflow type and activity declared for its queue, all
+ * in one factory so they start and drain together.
+ */
+public final class WorkerManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerManager.class);
+
+    private final WorkerFactory factory;
+    private final List<QueueContents> queues;
+    private final Config config;
+
+    public WorkerManager(WorkflowClient client, List<QueueContents> queues, Config config) {
+        this.queues = List.copyOf(queues);
+        this.config = config;
+        Map<String, ClassLoader> loaders = new LinkedHashMap<>();
+        queues.forEach(queue -> loaders.put(queue.taskQueue(), queue.pluginLoader()));
+        this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new PluginContextInterceptor(loaders))
+                .build());
+    }
+
+    /** Creates the workers and starts polling. */
+    public void start() throws Exception {
+        for (QueueContents queue : queues) {
+            Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue.taskQueue()));
+            ContextClassLoader.run(queue.pluginLoader(), () -> {
+                if (!queue.workflowTypes().isEmpty()) {
+                    worker.registerWorkflowImplementationTypes(queue.workflowTypes().toArray(Class<?>[]::new));
+                }
+                if (!queue.activities().isEmpty()) {
+                    worker.registerActivitiesImplementations(queue.activities().toArray());
+                }
+            });
+        }
+        factory.start();
+        LOG.info("workers polling task queues {}", queues.stream().map(QueueContents::taskQueue).toList());
+    }
+
+    /**
+     * Stops polling and lets running workflow tasks and activities finish within {@code timeout}; what is still
+     * running after it is left to Temporal's retries on another host.
+     */
+    public void drain(Duration timeout) {
+        if (!factory.isStarted() || factory.isShutdown()) {
+            return;
+        }
+        LOG.info("draining workers (up to {} s)", timeout.toSeconds());
+        factory.shutdown();
+        factory.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!factory.isTerminated()) {
+            LOG.warn("workers did not finish within {} s; stopping them", timeout.toSeconds());
+            factory.shutdownNow();
+        }
+    }
+}

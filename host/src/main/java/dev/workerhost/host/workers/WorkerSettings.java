@@ -1,0 +1,42 @@
+package dev.workerhost.host.workers;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * Worker options for one task queue: {@code workers."<queue>"} over {@code workers.defaults}; a key set in neither
+ * keeps the Temporal SDK's default.
+ */
+final class WorkerSettings {
+
+    private WorkerSettings() {
+    }
+
+    static WorkerOptions forQueue(Config config, String taskQueue) {
+        Config queue = subtree(config, ConfigUtil.joinPath("workers", taskQueue))
+                .withFallback(subtree(config, "workers.defaults"));
+        WorkerOptions.Builder options = WorkerOptions.newBuilder();
+        if (queue.hasPath("workflow-task-pollers")) {
+            options.setMaxConcurrentWorkflowTaskPollers(queue.getInt("workflow-task-pollers"));
+        }
+        if (queue.hasPath("activity-task-pollers")) {
+            options.setMaxConcurrentActivityTaskPollers(queue.getInt("activity-task-pollers"));
+        }
+        if (queue.hasPath("max-concurrent-workflow-tasks")) {
+            options.setMaxConcurrentWorkflowTaskExecutionSize(queue.getInt("max-concurrent-workflow-tasks"));
+        }
+        if (queue.hasPath("max-concurrent-activities")) {
+            options.setMaxConcurrentActivityExecutionSize(queue.getInt("max-concurrent-activities"));
+        }
+        if (queue.hasPath("activities-per-second")) {
+            options.setMaxWorkerActivitiesPerSecond(queue.getDouble("activities-per-second"));
+        }
+        return options.build();
+    }
+
+    private static Config subtree(Config config, String path) {
+        return config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
+    }
+}

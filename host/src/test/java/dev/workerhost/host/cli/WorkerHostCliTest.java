@@ -1,0 +1,109 @@
+package dev.workerhost.host.cli;
+
+import static dev.workerhost.host.testing.Fixtures.greeter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.workerhost.host.testing.FreePort;
+import dev.workerhost.host.testing.Fixtures;
+import dev.workerhost.spi.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline commands: what they print and how they exit. */
+class WorkerHostCliTest {
+
+    @TempDir
+    Path home;
+
+    private Path plugins;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void pluginsFolder() throws Exception {
+        plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
+    }
+
+    private int run(String... args) {
+        return WorkerHostCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void pluginsJsonDescribesEveryPlugin() throws Exception {
+        int exit = run("plugins", "--json", "--plugins-dir", plugins.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = Json.mapper().readTree(out.toString());
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        JsonNode alpha = report.get("plugins").get(0);
+        assertThat(alpha.get("name").asText()).isEqualTo("alpha");
+        assertThat(alpha.get("version").asText()).isEqualTo("1.0-alpha");
+        assertThat(alpha.get("location").asText()).endsWith("alpha.jar");
+        assertThat(alpha.get("state").asText()).isEqualTo("LOADED");
+        assertThat(alpha.get("spi_version").asInt()).isEqualTo(1);
+        assertThat(alpha.get("cause").isNull()).isTrue();
+        assertThat(alpha.get("task_queues").get(0).asText()).isEqualTo("alpha-queue");
+        assertThat(alpha.get("workflow_types").get(0).asText()).isEqualTo("Greet-alpha");
+        assertThat(alpha.get("activity_types").get(0).asText()).isEqualTo("alpha-Greet");
+    }
+
+    @Test
+    void pluginsExitsOneNamingTheBrokenJarAndItsCause() throws Exception {
+        Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
+
+        int exit = run("plugins", "--json", "--plugins-dir", plugins.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("broken.jar", "register exploded on purpose");
+        JsonNode report = Json.mapper().readTree(out.toString());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("plugins")).anySatisfy(plugin -> {
+            assertThat(plugin.get("state").asText()).isEqualTo("FAILED");
+            assertThat(plugin.get("cause").asText()).contains("register exploded on purpose");
+        });
+    }
+
+    @Test
+    void workflowStartRefusesAnInvalidInputBeforeConnecting() {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"\"}",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: name is required");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void workflowStartNamesAnUnknownInputField() {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\",\"nmae\":\"x\"}",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown field \"nmae\"");
+    }
+
+    @Test
+    void workflowStartOfAnUnknownTypeListsTheKnownTypes() {
+        int exit = run("workflow", "start", "NoSuchWorkflow", "--plugins-dir", plugins.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown workflow type NoSuchWorkflow", "Greet-alpha");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("plugins", "--no-such-option")).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        assertThat(run("workflow", "start", "--help")).isZero();
+        assertThat(out.toString()).contains("--input", "--wait", "--target");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.workerhost.host.runtime;
+
+import static dev.workerhost.host.testing.Fixtures.greeter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import dev.workerhost.host.cli.WorkerHostCli;
+import dev.workerhost.host.registry.PluginDescriptor;
+import dev.workerhost.host.registry.PluginState;
+import dev.workerhost.host.testing.FreePort;
+import dev.workerhost.host.testing.Fixtures;
+import dev.workerhost.host.testing.TestConfigs;
+import dev.workerhost.spi.Json;
+import dev.workerhost.spi.StartedWorkflow;
+import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One in-process host on the embedded Temporal server (free port, real workers) running two plugins that carry
+ * different versions of one library class, beside a broken plugin skipped under {@code on-plugin-failure = skip}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostTest {
+
+    private Path home;
+    private Path plugins;
+    private int port;
+    private Host host;
+
+    @BeforeAll
+    void startHost() throws Exception {
+        home = Files.createTempDirectory("worker-host-home");
+        plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterFolder(plugins, "alpha", greeter("alpha"), "v1");
+        Fixtures.greeterJar(plugins, "beta.jar", greeter("beta"), "v2");
+        Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
+        port = FreePort.find();
+        Config config = TestConfigs.config(home, Map.of(
+                "host.plugins-dir", plugins.toString(),
+                "host.on-plugin-failure", "skip",
+                "host.shutdown-timeout", "5s",
+                "temporal.embedded.port", String.valueOf(port)));
+        host = Host.start(config, TestConfigs.settings(config, home));
+    }
+
+    @AfterAll
+    void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void eachPluginRunsWithItsOwnVersionOfTheSameLibraryClass() {
+        assertThat(greet("alpha").get("greeting").asText()).isEqualTo("v1: hello Ada");
+        assertThat(greet("beta").get("greeting").asText()).isEqualTo("v2: hi Ada");
+    }
+
+    @Test
+    void workflowsAndActivitiesRunWithThePluginsLoaderAsContextClassLoader() {
+        JsonNode result = greet("alpha");
+
+        assertThat(result.get("workflow_context_loader").asBoolean()).isTrue();
+        assertThat(result.get("activity_context_loader").asBoolean()).isTrue();
+    }
+
+    @Test
+    void skipModeRunsTheHealthyPluginsAndReportsTheBrokenOne() {
+        assertThat(host.registry().descriptors())
+                .filteredOn(descriptor -> descriptor.state() == PluginState.STARTED)
+                .extracting(PluginDescriptor::name).containsExactlyInAnyOrder("alpha", "beta");
+        assertThat(host.registry().broken()).singleElement()
+                .satisfies(broken -> assertThat(broken.problem()).contains("broken.jar", "register exploded"));
+    }
+
+    @Test
+    void failModeRefusesToStartWhenAPluginIsBroken() throws Exception {
+        Config config = TestConfigs.config(home, Map.of(
+                "host.plugins-dir", plugins.toString(),
+                "host.on-plugin-failure", "fail",
+                "temporal.embedded.port", String.valueOf(FreePort.find())));
+
+        assertThatThrownBy(() -> Host.start(config, TestConfigs.settings(config, home)))
+                .isInstanceOf(HostStartException.class)
+                .hasMessageContaining("broken.jar")
+                .hasMessageContaining("register exploded on purpose");
+    }
+
+    @Test
+    void aRunningWorkflowIdCannotBeStartedTwiceButAFinishedOneCanBeReused() {
+        StartedWorkflow first = host.workflows().start(Fixtures.workflowType("alpha"),
+                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
+        host.client().newUntypedWorkflowStub(first.workflowId(), Optional.of(first.runId()), Optional.empty())
+                .getResult(JsonNode.class);
+
+        StartedWorkflow second = host.workflows().start(Fixtures.workflowType("alpha"),
+                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
+
+        assertThat(second.runId()).isNotEqualTo(first.runId());
+        assertThat(second.taskQueue()).isEqualTo("alpha-queue");
+    }
+
+    @Test
+    void cliStartWithWaitPrintsTheStartAndTheResultAsJson() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = WorkerHostCli.execute(new PrintWriter(out), new PrintWriter(err),
+                "workflow", "start", Fixtures.workflowType("beta"), "--input", "{\"name\":\"Cy\"}", "--wait",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port);
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().trim().split("\n");
+        JsonNode started = Json.mapper().readTree(lines[0]);
+        assertThat(started.get("task_queue").asText()).isEqualTo("beta-queue");
+        assertThat(started.get("workflow_id").asText()).startsWith("Greet-beta-");
+        assertThat(started.get("run_id").asText()).isNotBlank();
+        assertThat(Json.mapper().readTree(lines[1]).get("greeting").asText()).isEqualTo("v2: hi Cy");
+    }
+
+    @Test
+    void cliShowPrintsStatusAndResultOfAnExecution() throws Exception {
+        StartedWorkflow started = host.workflows().start(Fixtures.workflowType("alpha"),
+                Json.mapper().convertValue(Map.of("name", "Di"), inputType("alpha")));
+        host.client().newUntypedWorkflowStub(started.workflowId()).getResult(JsonNode.class);
+        StringWriter out = new StringWriter();
+
+        int exit = WorkerHostCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "workflow", "show", started.workflowId(), "--target", "127.0.0.1:" + port);
+
+        assertThat(exit).isZero();
+        JsonNode shown = Json.mapper().readTree(out.toString());
+        assertThat(shown.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(shown.get("workflow_type").asText()).isEqualTo("Greet-alpha");
+        assertThat(shown.get("result").get("greeting").asText()).isEqualTo("v1: hello Di");
+    }
+
+    private Class<?> inputType(String plugin) {
+        return host.registry().workflow(Fixtures.workflowType(plugin)).orElseThrow().inputType().orElseThrow();
+    }
+
+    private JsonNode greet(String plugin) {
+        Object input = Json.mapper().convertValue(Map.of("name", "Ada"), inputType(plugin));
+        StartedWorkflow started = host.workflows().start(Fixtures.workflowType(plugin), input);
+        WorkflowStub stub = host.client().newUntypedWorkflowStub(
+                started.workflowId(), Optional.of(started.runId()), Optional.empty());
+        return stub.getResult(JsonNode.class);
+    }
+}

@@ -1,0 +1,212 @@
+package dev.workerhost.host.runtime;
+
+import static dev.workerhost.host.testing.Fixtures.greeter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.datasource.OfflineDataSources;
+import dev.workerhost.host.loading.LoadedPlugin;
+import dev.workerhost.host.registry.PluginDescriptor;
+import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.registry.PluginState;
+import dev.workerhost.host.testing.FixturePluginBuilder;
+import dev.workerhost.host.testing.Fixtures;
+import dev.workerhost.host.testing.TestConfigs;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading and registering plugins offline: isolation, and every way a plugin is refused. */
+class PluginCatalogTest {
+
+    @TempDir
+    Path home;
+
+    private PluginRegistry load(Path pluginsDir, Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("host.plugins-dir", pluginsDir.toString());
+        Config config = TestConfigs.config(home, all);
+        return PluginCatalog.loadOffline(TestConfigs.settings(config, home), config, new OfflineDataSources(config))
+                .registry();
+    }
+
+    private PluginRegistry load(Path pluginsDir) {
+        return load(pluginsDir, Map.of());
+    }
+
+    private static PluginDescriptor only(PluginRegistry registry, String name) {
+        return registry.descriptors().stream().filter(d -> d.name().equals(name)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void loadsAPluginFromOneJar() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
+
+        PluginRegistry registry = load(plugins);
+
+        PluginDescriptor alpha = only(registry, "alpha");
+        assertThat(alpha.state()).isEqualTo(PluginState.LOADED);
+        assertThat(alpha.version()).isEqualTo("1.0-alpha");
+        assertThat(alpha.location()).endsWith("alpha.jar");
+        assertThat(alpha.spiVersion()).isEqualTo(1);
+        assertThat(alpha.taskQueues()).containsExactly("alpha-queue");
+        assertThat(alpha.workflowTypes()).containsExactly("Greet-alpha");
+        assertThat(alpha.activityTypes()).containsExactly("alpha-Greet");
+        assertThat(registry.workflow("Greet-alpha").orElseThrow().inputType().orElseThrow().getName())
+                .isEqualTo("fixture.greeter.GreetingInput");
+    }
+
+    @Test
+    void loadsAPluginFromAFolderOfJars() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterFolder(plugins, "beta", greeter("beta"), "v2");
+
+        PluginRegistry registry = load(plugins);
+
+        assertThat(only(registry, "beta").state()).isEqualTo(PluginState.LOADED);
+        assertThat(only(registry, "beta").location()).endsWith("beta");
+    }
+
+    @Test
+    void aPluginSeesTheSharedPackagesOfTheHostButNotItsOtherLibraries() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
+
+        LoadedPlugin alpha = load(plugins).healthyPlugins().get(0);
+
+        ClassLoader loader = alpha.loader();
+        assertThat(loader.loadClass("dev.workerhost.spi.WorkflowModule"))
+                .isSameAs(dev.workerhost.spi.WorkflowModule.class);
+        assertThat(loader.loadClass("io.temporal.workflow.Workflow")).isSameAs(io.temporal.workflow.Workflow.class);
+        assertThat(loader.loadClass("fixture.lib.Greeter").getClassLoader()).isSameAs(loader);
+        assertThatThrownBy(() -> loader.loadClass("com.zaxxer.hikari.HikariDataSource"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> loader.loadClass("picocli.CommandLine")).isInstanceOf(ClassNotFoundException.class);
+        assertThat(loader.getResource("logback.xml")).isNull();
+        assertThat(loader.getResource("reference.conf")).isNull();
+    }
+
+    @Test
+    void refusesAJarWithoutAWorkflowModule() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        FixturePluginBuilder.jar(plugins.resolve("just-a-library.jar"), null,
+                FixturePluginBuilder.classes("lib-v1", Map.of()));
+
+        assertRefused(load(plugins), "just-a-library.jar", "no WorkflowModule inside");
+    }
+
+    @Test
+    void refusesAServiceEntryNamingAMissingClass() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.brokenJar(plugins, "missing-class.jar", "fixture.broken.DoesNotExist");
+
+        assertRefused(load(plugins), "missing-class.jar", "fixture.broken.DoesNotExist");
+        assertRefused(load(plugins), "missing-class.jar", "names a class that is not in the plugin");
+    }
+
+    @Test
+    void refusesAModuleWithoutAPublicNoArgumentConstructor() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.brokenJar(plugins, "no-constructor.jar", "fixture.broken.NoConstructorModule");
+
+        assertRefused(load(plugins), "no-constructor.jar", "needs a public no-argument constructor");
+    }
+
+    @Test
+    void refusesAModuleWhoseStaticInitializerFails() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.brokenJar(plugins, "failing-init.jar", "fixture.broken.FailingInitModule");
+
+        assertRefused(load(plugins), "failing-init.jar", "static initializer failed");
+        assertRefused(load(plugins), "failing-init.jar", "static init failure on purpose");
+    }
+
+    @Test
+    void refusesAModuleWhoseRegisterThrows() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.brokenJar(plugins, "throwing-register.jar", "fixture.broken.ThrowingRegisterModule");
+
+        assertRefused(load(plugins), "throwing-register.jar", "register exploded on purpose");
+    }
+
+    @Test
+    void refusesAnSpiVersionTheHostCannotServe() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "future.jar", greeter("future", "future-queue", "Greet-future", "99"), "v1");
+
+        assertRefused(load(plugins), "future.jar", "built for SPI version 99, this host serves versions 1 to 1");
+    }
+
+    @Test
+    void refusesASecondPluginOfTheSameName() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "a-first.jar", greeter("twin"), "v1");
+        Fixtures.greeterJar(plugins, "b-second.jar", greeter("twin", "other-queue", "Greet-other", "1"), "v1");
+
+        assertRefused(load(plugins), "b-second.jar", "another plugin named twin is already loaded from");
+    }
+
+    @Test
+    void refusesAWorkflowTypeRegisteredByAnotherPlugin() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner", "owner-queue", "Greet-shared", "1"), "v1");
+        Fixtures.greeterJar(plugins, "b-copycat.jar", greeter("copycat", "copycat-queue", "Greet-shared", "1"), "v1");
+
+        PluginRegistry registry = load(plugins);
+
+        assertRefused(registry, "b-copycat.jar", "workflow type Greet-shared is already registered by plugin owner");
+        assertThat(registry.workflow("Greet-shared").orElseThrow().plugin()).isEqualTo("owner");
+        assertThat(registry.queues()).extracting("taskQueue").containsExactly("owner-queue");
+    }
+
+    @Test
+    void refusesATaskQueueClaimedByAnotherPlugin() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner", "shared-queue", "Greet-owner", "1"), "v1");
+        Fixtures.greeterJar(plugins, "b-squatter.jar", greeter("squatter", "shared-queue", "Greet-squatter", "1"), "v1");
+
+        PluginRegistry registry = load(plugins);
+
+        assertRefused(registry, "b-squatter.jar", "task queue shared-queue is already claimed by plugin owner");
+        assertThat(registry.workflowTypes()).containsExactly("Greet-owner");
+    }
+
+    @Test
+    void aPluginTurnedOffInTheConfigurationIsDisabledAndNotRegistered() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
+
+        PluginRegistry registry = load(plugins, Map.of("plugins.alpha.enabled", "false"));
+
+        assertThat(only(registry, "alpha").state()).isEqualTo(PluginState.DISABLED);
+        assertThat(registry.workflowTypes()).isEmpty();
+        assertThat(registry.queues()).isEmpty();
+    }
+
+    @Test
+    void aBrokenPluginDoesNotStopTheOthersFromLoading() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
+        Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
+
+        PluginRegistry registry = load(plugins);
+
+        assertThat(registry.descriptors()).extracting(PluginDescriptor::state)
+                .containsExactlyInAnyOrder(PluginState.LOADED, PluginState.FAILED);
+        assertThat(registry.workflowTypes()).containsExactly("Greet-alpha");
+    }
+
+    private static void assertRefused(PluginRegistry registry, String jar, String cause) {
+        List<PluginDescriptor> broken = registry.broken();
+        assertThat(broken).as("broken plugins").isNotEmpty();
+        assertThat(broken).anySatisfy(descriptor -> {
+            assertThat(descriptor.state()).isEqualTo(PluginState.FAILED);
+            assertThat(descriptor.problem()).contains(jar).contains(cause);
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package dev.workerhost.host.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The fixture plugins the tests use, laid out in a plugins folder the way operators do. */
+public final class Fixtures {
+
+    public static final String GREETER_MODULE = "fixture.greeter.GreeterModule";
+
+    private Fixtures() {
+    }
+
+    /** The workflow type of greeter plugin {@code plugin}. */
+    public static String workflowType(String plugin) {
+        return "Greet-" + plugin;
+    }
+
+    public static String taskQueue(String plugin) {
+        return plugin + "-queue";
+    }
+
+    /** Placeholders of a greeter plugin named {@code plugin} with its own queue, workflow and activity types. */
+    public static Map<String, String> greeter(String plugin) {
+        return greeter(plugin, taskQueue(plugin), workflowType(plugin), "dev.workerhost.spi.SpiVersion.CURRENT");
+    }
+
+    public static Map<String, String> greeter(String plugin, String queue, String workflowType, String spiVersion) {
+        return Map.of("PLUGIN", plugin, "QUEUE", queue, "TYPE", workflowType, "PREFIX", plugin + "-",
+                "SPI", spiVersion);
+    }
+
+    /** A greeter plugin as one jar, the library {@code lib-<libVersion>} inside it. */
+    public static Path greeterJar(Path pluginsDir, String fileName, Map<String, String> placeholders, String libVersion) {
+        Path library = FixturePluginBuilder.classes("lib-" + libVersion, Map.of());
+        Path plugin = FixturePluginBuilder.classes("greeter", placeholders, library);
+        return FixturePluginBuilder.jar(pluginsDir.resolve(fileName), GREETER_MODULE, plugin, library);
+    }
+
+    /** A greeter plugin as a folder: the plugin's jar beside the library {@code lib-<libVersion>}'s jar. */
+    public static Path greeterFolder(Path pluginsDir, String folderName, Map<String, String> placeholders,
+            String libVersion) {
+        Path library = FixturePluginBuilder.classes("lib-" + libVersion, Map.of());
+        Path plugin = FixturePluginBuilder.classes("greeter", placeholders, library);
+        Path folder = pluginsDir.resolve(folderName);
+        FixturePluginBuilder.jar(folder.resolve("greeter.jar"), GREETER_MODULE, plugin);
+        FixturePluginBuilder.jar(folder.resolve("greeter-lib-" + libVersion + ".jar"), null, library);
+        return folder;
+    }
+
+    /** A jar of the broken modules whose service entry names {@code moduleClass}. */
+    public static Path brokenJar(Path pluginsDir, String fileName, String moduleClass) {
+        return FixturePluginBuilder.jar(pluginsDir.resolve(fileName), moduleClass,
+                FixturePluginBuilder.classes("broken", Map.of()));
+    }
+
+    public static Path emptyPluginsDir(Path parent) throws java.io.IOException {
+        return Files.createDirectories(parent.resolve("plugins"));
+    }
+}
