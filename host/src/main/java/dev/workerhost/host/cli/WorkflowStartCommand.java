@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * plugins offline, parses and validates the input before anything is sent, then starts the workflow.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = "Start a workflow by type name; prints {workflow_id, run_id, task_queue}.")
+        description = "Start a workflow by type name; prints {workflow_id, run_id, task_queue},"
+                + " or with --wait only the workflow's result.")
 final class WorkflowStartCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "TYPE", description = "The workflow type, e.g. TaskProcessingWorkflow.")
@@ -98,30 +99,42 @@ final class WorkflowStartCommand implements Callable<Integer> {
         try {
             started = new TemporalWorkflowStarter(client, registry).start(workflowType, parsed, startOptions);
         } catch (WorkflowExecutionAlreadyStarted e) {
-            return fail(err, "workflow " + e.getExecution().getWorkflowId() + " is already running");
+            String id = e.getExecution().getWorkflowId();
+            return fail(err, "workflow " + id + " is already running; wait for it to finish"
+                    + " (worker-host workflow show " + id + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> startedJson = new LinkedHashMap<>();
-        startedJson.put("workflow_id", started.workflowId());
-        startedJson.put("run_id", started.runId());
-        startedJson.put("task_queue", started.taskQueue());
-        out.println(Json.mapper().writeValueAsString(startedJson));
-        out.flush();
         if (!await) {
+            Map<String, String> startedJson = new LinkedHashMap<>();
+            startedJson.put("workflow_id", started.workflowId());
+            startedJson.put("run_id", started.runId());
+            startedJson.put("task_queue", started.taskQueue());
+            out.println(Json.mapper().writeValueAsString(startedJson));
+            out.flush();
             return 0;
         }
+        // Standard output carries only the result, so it can be piped; where it runs goes to standard error.
+        err.println("started workflow " + started.workflowId() + " (run " + started.runId() + ") on task queue "
+                + started.taskQueue() + "; waiting for its result");
+        err.flush();
         WorkflowOutcome outcome = new WorkflowOutcomes(client).await(started.workflowId(), started.runId());
         if (outcome.failed()) {
             return fail(err, "workflow " + started.workflowId() + " failed: " + outcome.failure());
         }
-        out.println(Json.mapper().writeValueAsString(outcome.result()));
+        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.result()));
         out.flush();
         return 0;
     }
 
-    private String inputText() throws java.io.IOException {
+    private String inputText() {
         if (input != null && input.startsWith("@")) {
-            return Files.readString(Path.of(input.substring(1)));
+            Path file = Path.of(input.substring(1));
+            try {
+                return Files.readString(file);
+            } catch (java.io.IOException e) {
+                throw new ValidationError("cannot read the input file " + file + ": " + e,
+                        "pass --input @FILE with a readable JSON file, or the JSON itself");
+            }
         }
         return input;
     }

@@ -4,7 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 
-/** A plugin's view of the configuration: the host's {@code plugins.<name>} over the plugin's own reference.conf. */
+/**
+ * A plugin's view of the configuration: the host's {@code plugins.<name>} over the plugin's own reference.conf.
+ * A plugin's reference.conf uses full paths ({@code plugins.<name> { ... }}), the Typesafe Config idiom, so it reads
+ * the same as the host's application.conf that overrides it.
+ */
 public final class PluginConfigs {
 
     private final Config hostConfig;
@@ -16,8 +20,8 @@ public final class PluginConfigs {
     /** @param pluginLoader the plugin's class loader; it reads {@code reference.conf} from the plugin's jars only */
     public Config forPlugin(String pluginName, ClassLoader pluginLoader) {
         String path = ConfigUtil.joinPath("plugins", pluginName);
-        Config own = hostConfig.hasPath(path) ? hostConfig.getConfig(path) : ConfigFactory.empty();
-        return own.withFallback(ConfigFactory.parseResources(pluginLoader, "reference.conf")).resolve();
+        Config merged = hostConfig.withFallback(ConfigFactory.parseResources(pluginLoader, "reference.conf")).resolve();
+        return merged.hasPath(path) ? merged.getConfig(path) : ConfigFactory.empty();
     }
 
     /** False when {@code plugins.<name>.enabled = false}. */
