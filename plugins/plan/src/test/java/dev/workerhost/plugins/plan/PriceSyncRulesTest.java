@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -47,8 +48,9 @@ class PriceSyncRulesTest {
         return fixtures.get(engine).sync(rows.syncInput(plan));
     }
 
-    private static PriceSyncResult result(TenantRows rows, String plan, long subs, long created, long ended, long skipped) {
-        return new PriceSyncResult(rows.id(plan), subs, created, ended, skipped);
+    private static PriceSyncResult result(
+            TenantRows rows, String plan, long subscriptions, long created, long terminated, long skipped) {
+        return new PriceSyncResult(rows.id(plan), subscriptions, created, terminated, skipped);
     }
 
     @ParameterizedTest
@@ -156,8 +158,8 @@ class PriceSyncRulesTest {
         assertThat(sync(engine, rows, "plan")).isEqualTo(result(rows, "plan", 1, 0, 0, 2));
 
         assertThat(rows.lineItems("sub")).extracting(LineItem::id, LineItem::endDate).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(rows.id("li_active_override"), null),
-                org.assertj.core.groups.Tuple.tuple(rows.id("li_ended_override"), null));
+                Tuple.tuple(rows.id("li_active_override"), null),
+                Tuple.tuple(rows.id("li_ended_override"), null));
     }
 
     @ParameterizedTest
@@ -207,8 +209,8 @@ class PriceSyncRulesTest {
         assertThat(sync(engine, rows, "plan")).isEqualTo(result(rows, "plan", 1, 1, 0, 0));
 
         assertThat(rows.lineItems("sub")).extracting(LineItem::priceId, LineItem::endDate).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(rows.id("archived_ended"), null),
-                org.assertj.core.groups.Tuple.tuple(rows.id("published"), null));
+                Tuple.tuple(rows.id("archived_ended"), null),
+                Tuple.tuple(rows.id("published"), null));
     }
 
     @ParameterizedTest

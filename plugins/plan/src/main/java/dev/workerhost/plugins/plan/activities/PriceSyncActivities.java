@@ -6,7 +6,10 @@ import dev.workerhost.plugins.plan.models.SyncPageRequest;
 import dev.workerhost.plugins.plan.models.SyncPageResult;
 import io.temporal.activity.ActivityInterface;
 
-/** The database work of {@code PriceSyncWorkflow}: activity types {@code ReadPlanPrices} and {@code SyncPlanPricesPage}. */
+/**
+ * The database work of {@code PriceSyncWorkflow}: activity types {@code ReadPlanPrices} and {@code
+ * SyncPlanPricesPage}.
+ */
 @ActivityInterface
 public interface PriceSyncActivities {
 

@@ -8,10 +8,8 @@ import dev.workerhost.plugins.plan.models.LineItemEnd;
 import dev.workerhost.plugins.plan.models.NewLineItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -57,18 +55,12 @@ public final class LineItemStore {
                     statement.setString(index++, priceId);
                 }
             }
-            List<ExistingLineItem> lineItems = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    lineItems.add(new ExistingLineItem(
-                            row.getString("id"),
-                            row.getString("subscription_id"),
-                            row.getString("price_id"),
-                            row.getString("parent_price_id"),
-                            SqlTimes.get(row, "end_date")));
-                }
-            }
-            return lineItems;
+            return Queries.list(statement, row -> new ExistingLineItem(
+                    row.getString("id"),
+                    row.getString("subscription_id"),
+                    row.getString("price_id"),
+                    row.getString("parent_price_id"),
+                    SqlTimes.get(row, "end_date")));
         }
     }
 

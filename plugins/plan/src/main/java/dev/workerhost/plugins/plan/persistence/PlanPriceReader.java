@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a plan and the prices a sync applies: its PUBLISHED prices that belong to no single subscription. */
@@ -33,20 +32,14 @@ public final class PlanPriceReader {
             statement.setString(1, scope.tenantId());
             statement.setString(2, scope.environmentId());
             statement.setString(3, planId);
-            List<PlanPrice> prices = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    prices.add(new PlanPrice(
-                            row.getString("id"),
-                            row.getString("type"),
-                            row.getString("currency"),
-                            row.getString("billing_period"),
-                            row.getInt("billing_period_count"),
-                            SqlTimes.get(row, "start_date"),
-                            SqlTimes.get(row, "end_date")));
-                }
-            }
-            return prices;
+            return Queries.list(statement, row -> new PlanPrice(
+                    row.getString("id"),
+                    row.getString("type"),
+                    row.getString("currency"),
+                    row.getString("billing_period"),
+                    row.getInt("billing_period_count"),
+                    SqlTimes.get(row, "start_date"),
+                    SqlTimes.get(row, "end_date")));
         }
     }
 }

@@ -5,9 +5,7 @@ import dev.workerhost.plugins.domain.SqlTimes;
 import dev.workerhost.plugins.plan.models.PlanSubscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,18 +32,12 @@ public final class SubscriptionPageReader {
             statement.setString(3, planId);
             statement.setString(4, afterSubscriptionId);
             statement.setInt(5, pageSize);
-            List<PlanSubscription> page = new ArrayList<>(pageSize);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    page.add(new PlanSubscription(
-                            row.getString("id"),
-                            row.getString("currency"),
-                            row.getString("billing_period"),
-                            row.getInt("billing_period_count"),
-                            SqlTimes.get(row, "start_date")));
-                }
-            }
-            return page;
+            return Queries.list(statement, row -> new PlanSubscription(
+                    row.getString("id"),
+                    row.getString("currency"),
+                    row.getString("billing_period"),
+                    row.getInt("billing_period_count"),
+                    SqlTimes.get(row, "start_date")));
         }
     }
 }
