@@ -28,7 +28,7 @@ final class SqlRow {
         db.execute(sql());
     }
 
-    String sql() {
+    private String sql() {
         return "INSERT INTO " + table + " (" + String.join(", ", literals.keySet()) + ") VALUES ("
                 + literals.values().stream().collect(Collectors.joining(", ")) + ")";
     }
