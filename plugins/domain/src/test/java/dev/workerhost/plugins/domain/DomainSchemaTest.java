@@ -20,7 +20,7 @@ class DomainSchemaTest {
     @EnumSource(TestDatabase.Engine.class)
     void migratesOnceAndAcceptsRowsWithOnlyTheColumnsTheRulesNeed(TestDatabase.Engine engine) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine)) {
-            assertThat(DomainSchema.migrate(db.dataSource())).isEqualTo(1);
+            assertThat(DomainSchema.migrate(db.dataSource())).isPositive();
             assertThat(DomainSchema.migrate(db.dataSource())).isZero();
 
             db.execute(
@@ -49,6 +49,10 @@ class DomainSchemaTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.Engine.class)
     void pluginsStartingAtOnceApplyTheMigrationsExactlyOnce(TestDatabase.Engine engine) throws Exception {
+        int migrations;
+        try (TestDatabase reference = TestDatabase.h2()) {
+            migrations = DomainSchema.migrate(reference.dataSource());
+        }
         try (TestDatabase db = TestDatabase.create(engine)) {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
@@ -60,7 +64,7 @@ class DomainSchemaTest {
                 for (Future<Integer> result : pool.invokeAll(plugins)) {
                     applied += result.get();
                 }
-                assertThat(applied).isEqualTo(1);
+                assertThat(applied).isEqualTo(migrations);
             } finally {
                 pool.shutdown();
             }

@@ -1,0 +1,25 @@
+package dev.workerhost.plugins.plan.models;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.workerhost.spi.Validatable;
+import dev.workerhost.spi.Validation;
+
+/** Input of {@code PriceSyncWorkflow}: which plan to sync, in which tenant and environment, and who asked for it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PriceSyncInput(String planId, String tenantId, String environmentId, String userId)
+        implements Validatable {
+
+    @Override
+    public void validate() {
+        Validation.requireText(planId, "plan_id");
+        Validation.requireText(tenantId, "tenant_id");
+        Validation.requireText(environmentId, "environment_id");
+        Validation.requireText(userId, "user_id");
+    }
+
+    /** The plan this input names, for the activities. */
+    public PlanRef plan() {
+        return new PlanRef(planId, tenantId, environmentId);
+    }
+}

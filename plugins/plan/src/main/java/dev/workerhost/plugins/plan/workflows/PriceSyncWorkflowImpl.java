@@ -1,0 +1,87 @@
+package dev.workerhost.plugins.plan.workflows;
+
+import dev.workerhost.plugins.plan.activities.PriceSyncActivities;
+import dev.workerhost.plugins.plan.models.PriceSyncInput;
+import dev.workerhost.plugins.plan.models.PriceSyncProgress;
+import dev.workerhost.plugins.plan.models.PriceSyncResult;
+import dev.workerhost.plugins.plan.models.PriceSyncSnapshot;
+import dev.workerhost.spi.Validation;
+import dev.workerhost.spi.ValidationError;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Reads the plan's prices once, then syncs its subscriptions page by page, one activity per page, so a retry redoes
+ * one page only. Every {@code pages_per_run} pages it continues as new, carrying its progress, so that even a very
+ * large plan keeps a short history.
+ */
+public final class PriceSyncWorkflowImpl implements PriceSyncWorkflow {
+
+    private static final Logger log = Workflow.getLogger(PriceSyncWorkflowImpl.class);
+
+    /** A page takes well under a second; the heartbeat timeout finds a dead worker long before the 10 minutes. */
+    static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(10))
+            .setHeartbeatTimeout(Duration.ofMinutes(1))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setBackoffCoefficient(2.0)
+                    .setMaximumInterval(Duration.ofMinutes(5))
+                    .setMaximumAttempts(3)
+                    .setDoNotRetry(ValidationError.FAILURE_TYPE)
+                    .build())
+            .build();
+
+    private final PriceSyncActivities activities =
+            Workflow.newActivityStub(PriceSyncActivities.class, ACTIVITY_OPTIONS);
+
+    @Override
+    public PriceSyncResult sync(PriceSyncInput input, PriceSyncProgress resumeFrom) {
+        Validation.validateInWorkflow(input);
+        PriceSyncProgress progress = resumeFrom == null ? begin(input) : resumeFrom;
+        int pages = 0;
+        while (!progress.done()) {
+            if (pages == progress.snapshot().pagesPerRun()) {
+                log.info("price sync of {} continues as new after subscription {}",
+                        input.plan(), progress.afterSubscriptionId());
+                Workflow.continueAsNew(input, progress);
+            }
+            PriceSyncProgress current = progress;
+            progress = progress.after(call(() -> activities.syncPlanPricesPage(current.nextPage(input.plan()))));
+            pages++;
+        }
+        PriceSyncResult result = progress.totals().toResult(input.planId());
+        log.info("price sync of {} requested by user {} done: {}", input.plan(), input.userId(), result);
+        return result;
+    }
+
+    private PriceSyncProgress begin(PriceSyncInput input) {
+        log.info("price sync of {} requested by user {}", input.plan(), input.userId());
+        PriceSyncSnapshot snapshot = call(() -> activities.readPlanPrices(input.plan()));
+        return PriceSyncProgress.starting(snapshot, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    }
+
+    /**
+     * Fails the workflow with the activity's own message when retrying cannot help (e.g. the plan does not exist),
+     * so that the caller reads "plan ... not found" rather than "activity failed", and the workflow's retry policy
+     * does not run the sync again.
+     */
+    private static <T> T call(Supplier<T> activity) {
+        try {
+            return activity.get();
+        } catch (ActivityFailure e) {
+            if (e.getCause() instanceof ApplicationFailure cause && cause.isNonRetryable()) {
+                // Same message, type and hint (details), now as the workflow's own failure.
+                throw ApplicationFailure.newBuilder(cause).setCause(e).build();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.workerhost.plugins.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workerhost.plugins.plan.models.PriceSyncResult;
+import dev.workerhost.testkit.PluginTestEnvironment;
+import dev.workerhost.testkit.TestDatabase;
+import dev.workerhost.testkit.TestDatabase.Engine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A plan with thousands of subscriptions: synced in pages of 100, continuing as new every 7 pages, with a fixed
+ * number of statements per page however many (subscription, price) pairs it holds.
+ */
+class PriceSyncPagingTest {
+
+    private static final int SUBSCRIPTIONS = 3_000;
+    private static final int PAGE_SIZE = 100;
+    /** Read the plan and its prices; per page: lock the page, read its line items, insert, update. */
+    private static final int STATEMENTS_PER_SYNC = 2;
+    private static final int STATEMENTS_PER_PAGE = 4;
+    private static final int PAGES_PER_RUN = 7;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void syncsThousandsOfSubscriptionsInPagesWithExactCounts(Engine engine) throws SQLException {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            StatementCountingDataSource counting = new StatementCountingDataSource(db.dataSource());
+            try (PluginTestEnvironment env = PluginTestEnvironment.builder(new PlanModule())
+                    .dataSource("default", counting)
+                    .config("plugins.plan { demo-data = false, page-size = " + PAGE_SIZE + ", pages-per-run = "
+                            + PAGES_PER_RUN + " }")
+                    .start()) {
+                TenantRows rows = TenantRows.fresh(db);
+                rows.plan("plan");
+                rows.price("fixed", "plan", "FIXED").insert();
+                rows.price("usage", "plan", "USAGE").insert();
+                insertSubscriptions(db, rows);
+
+                counting.reset();
+                PriceSyncResult first = sync(env, rows);
+
+                assertThat(first).isEqualTo(
+                        new PriceSyncResult(rows.id("plan"), SUBSCRIPTIONS, 2L * SUBSCRIPTIONS, 0, 0));
+                assertThat(rows.allLineItems()).hasSize(2 * SUBSCRIPTIONS);
+                // 30 full pages, then an empty one that finds the end.
+                int pages = SUBSCRIPTIONS / PAGE_SIZE + 1;
+                assertThat(counting.statements())
+                        .isLessThanOrEqualTo(STATEMENTS_PER_SYNC + pages * STATEMENTS_PER_PAGE);
+                // The last run of the sync was continued from an earlier one: the long loop did continue as new.
+                assertThat(env.client().fetchHistory("PriceSyncWorkflow-" + rows.id("plan")).getHistory()
+                        .getEvents(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId())
+                        .isNotEmpty();
+
+                PriceSyncResult second = sync(env, rows);
+
+                assertThat(second).isEqualTo(
+                        new PriceSyncResult(rows.id("plan"), SUBSCRIPTIONS, 0, 0, 2L * SUBSCRIPTIONS));
+                assertThat(rows.allLineItems()).hasSize(2 * SUBSCRIPTIONS);
+            }
+        }
+    }
+
+    private static PriceSyncResult sync(PluginTestEnvironment env, TenantRows rows) {
+        return env.execute("PriceSyncWorkflow", rows.syncInput("plan"), PriceSyncResult.class);
+    }
+
+    /** One batch of plain INSERTs, as an operator's import would write them. */
+    private static void insertSubscriptions(TestDatabase db, TenantRows rows) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO subscriptions (id, tenant_id, environment_id, customer_id, plan_id, currency,"
+                                + " billing_period, subscription_status)"
+                                + " VALUES (?, ?, ?, 'cus', ?, 'USD', 'MONTHLY', 'ACTIVE')")) {
+            for (int i = 0; i < SUBSCRIPTIONS; i++) {
+                insert.setString(1, rows.id("sub_" + i));
+                insert.setString(2, rows.tenantId);
+                insert.setString(3, rows.environmentId);
+                insert.setString(4, rows.id("plan"));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}
