@@ -47,10 +47,12 @@ final class ChunkedImport {
             ImportProgress before = progress;
             rows.clear();
             record = null;
-            for (int read = 0; read < chunkSize && (record = source.next()) != null; read++) {
+            int read = 0;
+            while (read < chunkSize && (record = source.next()) != null) {
                 progress = apply(record, sink, rows, progress);
+                read++;
             }
-            if (progress != before) {
+            if (read > 0) {
                 commit(task, before, progress, sink, rows);
                 committed.accept(progress.processedRecords());
             }

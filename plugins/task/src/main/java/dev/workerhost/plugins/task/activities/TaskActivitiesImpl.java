@@ -35,7 +35,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
         ActivityInfo info = context.getInfo();
         Task task;
         try {
-            task = tasks.claim(input.scope(), input.taskId(), info.getWorkflowId(), info.getRunId(), Instant.now());
+            task = tasks.claim(input.scope(), input.taskId(), info.getWorkflowId(), info.getWorkflowRunId(), Instant.now());
         } catch (TaskNotFoundException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TaskFailures.NOT_FOUND);
         }
