@@ -1,0 +1,63 @@
+package dev.workerhost.plugins.task.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records of a UTF-8 CSV file whose first line names the columns. Empty lines are skipped; a record with more
+ * or fewer fields than the header, or a quoted field never closed, is an unreadable record rather than the end of
+ * the import.
+ */
+public final class CsvRecordSource implements RecordSource {
+
+    private final InputStream input;
+    private final CsvParser parser;
+    private final List<String> header;
+
+    public CsvRecordSource(InputStream input) throws IOException {
+        this.input = input;
+        this.parser = new CsvParser(
+                new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 64 * 1024));
+        CsvParser.RawRecord first = nextNonBlank();
+        this.header = first == null ? List.of() : first.fields().stream().map(String::trim).toList();
+    }
+
+    @Override
+    public SourceRecord next() throws IOException {
+        CsvParser.RawRecord record = nextNonBlank();
+        if (record == null) {
+            return null;
+        }
+        if (!record.quotesClosed()) {
+            return SourceRecord.unreadable(record.line(), "a quoted field is not closed before the end of the file");
+        }
+        if (record.fields().size() != header.size()) {
+            return SourceRecord.unreadable(record.line(), "the record has " + record.fields().size()
+                    + " fields but the header has " + header.size());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            values.put(header.get(i), record.fields().get(i));
+        }
+        return SourceRecord.of(record.line(), values);
+    }
+
+    @Override
+    public void close() throws IOException {
+        input.close();
+    }
+
+    private CsvParser.RawRecord nextNonBlank() throws IOException {
+        CsvParser.RawRecord record = parser.next();
+        while (record != null && record.blank()) {
+            record = parser.next();
+        }
+        return record;
+    }
+}

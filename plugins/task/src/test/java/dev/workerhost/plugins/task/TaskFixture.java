@@ -1,0 +1,121 @@
+package dev.workerhost.plugins.task;
+
+import dev.workerhost.plugins.task.models.TaskInput;
+import dev.workerhost.plugins.task.models.TaskResult;
+import dev.workerhost.plugins.task.workflows.TaskProcessingWorkflow;
+import dev.workerhost.testkit.PluginTestEnvironment;
+import dev.workerhost.testkit.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The task plugin running on the SDK's test server against a database of its own, with helpers to put task rows
+ * and files in place the way an operator would (plain SQL, plain files) and to read back what the import left.
+ */
+final class TaskFixture implements AutoCloseable {
+
+    static final String TENANT = "tenant_1";
+    static final String ENVIRONMENT = "env_1";
+
+    final TestDatabase db;
+    final PluginTestEnvironment env;
+    private final Path dir;
+
+    private TaskFixture(TestDatabase db, PluginTestEnvironment env, Path dir) {
+        this.db = db;
+        this.env = env;
+        this.dir = dir;
+    }
+
+    /** Small chunks so that a few records already span several transactions. */
+    static TaskFixture start(TestDatabase.Engine engine, Path dir) {
+        return start(engine, dir, "plugins.task { chunk-size = 3, demo-data = false }");
+    }
+
+    static TaskFixture start(TestDatabase.Engine engine, Path dir, String config) {
+        TestDatabase db = TestDatabase.create(engine);
+        try {
+            PluginTestEnvironment env = PluginTestEnvironment.builder(new TaskModule())
+                    .dataSource("default", db.dataSource())
+                    .config(config)
+                    .start();
+            return new TaskFixture(db, env, dir);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Writes a file into the test's folder and returns its {@code file:} URL. */
+    String file(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file.toUri().toString();
+    }
+
+    void insertTask(String id, String tenant, String entityType, String fileUrl, String fileType) {
+        db.execute("INSERT INTO tasks (id, tenant_id, environment_id, entity_type, file_url, file_type) VALUES ('"
+                + id + "', '" + tenant + "', '" + ENVIRONMENT + "', '" + entityType + "', '" + fileUrl + "', "
+                + (fileType == null ? "NULL" : "'" + fileType + "'") + ")");
+    }
+
+    void insertTask(String id, String entityType, String fileUrl) {
+        insertTask(id, TENANT, entityType, fileUrl, null);
+    }
+
+    TaskResult run(String taskId) {
+        return env.execute(TaskProcessingWorkflow.TYPE, new TaskInput(taskId, TENANT, ENVIRONMENT), TaskResult.class);
+    }
+
+    Map<String, Object> task(String id) {
+        return rows("SELECT * FROM tasks WHERE id = ?", id).get(0);
+    }
+
+    List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                ResultSetMetaData columns = result.getMetaData();
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns.getColumnCount(); c++) {
+                        row.put(columns.getColumnLabel(c).toLowerCase(Locale.ROOT), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long count(String sql, Object... parameters) {
+        return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
+    }
+
+    @Override
+    public void close() {
+        try {
+            env.close();
+        } finally {
+            db.close();
+        }
+    }
+}
