@@ -29,7 +29,8 @@ final class Distribution {
             throw new IllegalStateException("no distribution at " + built + "; run mvn package first");
         }
         Path home = directory.resolve("worker-host");
-        try (Stream<Path> files = Files.walk(built)) {
+        // A data/ folder left by running the built distribution in place holds someone else's database.
+        try (Stream<Path> files = Files.walk(built).filter(path -> !path.startsWith(built.resolve("data")))) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = home.resolve(built.relativize(source).toString());
                 if (Files.isDirectory(source)) {
