@@ -1,0 +1,73 @@
+package dev.workerhost.plugins.billing.activities;
+
+import dev.workerhost.plugins.billing.models.InvoiceOutcome;
+import dev.workerhost.plugins.billing.models.NotFoundException;
+import dev.workerhost.plugins.billing.periods.Period;
+import dev.workerhost.plugins.billing.persistence.Invoice;
+import dev.workerhost.plugins.billing.persistence.InvoiceWriter;
+import dev.workerhost.plugins.billing.persistence.SubscriptionRepository;
+import dev.workerhost.plugins.billing.persistence.SubscriptionRow;
+import dev.workerhost.plugins.domain.DataAccessException;
+import dev.workerhost.plugins.domain.Scope;
+import dev.workerhost.plugins.domain.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Writes the invoice of one subscription period exactly once. Check, price and insert run in one transaction; if
+ * another writer inserts the period's invoice meanwhile, the unique constraint rejects this one and the other's
+ * stands.
+ *
+ * <p>The caller chooses the invoice id, so a retried attempt whose first try did commit recognises its own invoice
+ * ({@code created} stays true) while a later run sees someone else's ({@code created} false).
+ */
+public final class PeriodInvoicer {
+
+    private final Transactions transactions;
+    private final SubscriptionRepository subscriptions = new SubscriptionRepository();
+    private final InvoiceWriter invoices = new InvoiceWriter();
+    private final InvoiceComposer composer = new InvoiceComposer();
+
+    public PeriodInvoicer(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    public InvoiceOutcome invoice(Scope scope, String subscriptionId, Period period, String invoiceId,
+            Runnable progress) {
+        try {
+            return transactions.inTransaction(connection -> {
+                Optional<String> existing = invoices.findId(connection, subscriptionId, period.start());
+                if (existing.isPresent()) {
+                    return outcome(existing.get(), invoiceId);
+                }
+                SubscriptionRow subscription = subscriptions.find(connection, scope, subscriptionId)
+                        .orElseThrow(() -> notFound(scope, subscriptionId));
+                invoices.insert(connection, new Invoice(invoiceId, scope, subscription.customerId(), subscriptionId,
+                        period, subscription.currency(),
+                        composer.lines(connection, scope, subscription, period, progress)));
+                return new InvoiceOutcome(invoiceId, true);
+            });
+        } catch (DataAccessException e) {
+            if (!InvoiceWriter.isDuplicate(e)) {
+                throw e;
+            }
+            return transactions.inTransaction(connection -> outcome(written(connection, subscriptionId, period),
+                    invoiceId));
+        }
+    }
+
+    private String written(Connection connection, String subscriptionId, Period period) throws SQLException {
+        return invoices.findId(connection, subscriptionId, period.start()).orElseThrow(() ->
+                new IllegalStateException("the invoice of subscription " + subscriptionId + " for the period from "
+                        + period.start() + " was reported as a duplicate but cannot be found"));
+    }
+
+    private static InvoiceOutcome outcome(String existingId, String invoiceId) {
+        return new InvoiceOutcome(existingId, existingId.equals(invoiceId));
+    }
+
+    static NotFoundException notFound(Scope scope, String subscriptionId) {
+        return new NotFoundException("subscription " + subscriptionId + " does not exist in " + scope);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.workerhost.plugins.billing.persistence;
+
+import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.billing.periods.Period;
+import dev.workerhost.plugins.billing.pricing.BillingModel;
+import dev.workerhost.plugins.billing.pricing.PriceTerms;
+import dev.workerhost.plugins.billing.pricing.PriceType;
+import dev.workerhost.plugins.billing.pricing.TierMode;
+import dev.workerhost.plugins.domain.Scope;
+import dev.workerhost.plugins.domain.SqlTimes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the line items of a subscription that apply during a period, with their prices and meters. */
+public final class LineItemRepository {
+
+    private static final String SELECT = "SELECT li.id AS line_item_id, li.price_id, li.quantity, li.start_date,"
+            + " li.end_date, p.id AS found_price_id, p.type, p.amount, p.billing_model, p.meter_id, p.package_size,"
+            + " p.tiers, p.tier_mode, m.id AS found_meter_id, m.name AS meter_name, m.event_name,"
+            + " m.aggregation_type, m.aggregation_field"
+            + " FROM subscription_line_items li"
+            + " LEFT JOIN prices p ON p.id = li.price_id AND p.tenant_id = li.tenant_id"
+            + " AND p.environment_id = li.environment_id"
+            + " LEFT JOIN meters m ON m.id = p.meter_id AND m.tenant_id = li.tenant_id"
+            + " AND m.environment_id = li.environment_id"
+            + " WHERE li.tenant_id = ? AND li.environment_id = ? AND li.subscription_id = ?"
+            + " AND (li.start_date IS NULL OR li.start_date < ?) AND (li.end_date IS NULL OR li.end_date > ?)"
+            + " ORDER BY li.id";
+
+    /** Line items starting before the period ends and not ended by its start, in id order. */
+    public List<BillableLineItem> overlapping(Connection connection, Scope scope, String subscriptionId, Period period)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
+            statement.setString(1, scope.tenantId());
+            statement.setString(2, scope.environmentId());
+            statement.setString(3, subscriptionId);
+            SqlTimes.set(statement, 4, period.end());
+            SqlTimes.set(statement, 5, period.start());
+            List<BillableLineItem> items = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    items.add(lineItem(rows, scope));
+                }
+            }
+            return items;
+        }
+    }
+
+    private static BillableLineItem lineItem(ResultSet row, Scope scope) throws SQLException {
+        String lineItemId = row.getString("line_item_id");
+        if (row.getString("found_price_id") == null) {
+            throw new InvalidBillingDataException("line item " + lineItemId + " refers to price "
+                    + row.getString("price_id") + ", which does not exist in " + scope);
+        }
+        PriceTerms price = price(row);
+        Meter meter = price.type() == PriceType.USAGE ? meter(row, price.priceId(), scope) : null;
+        return new BillableLineItem(lineItemId, row.getBigDecimal("quantity"), SqlTimes.get(row, "start_date"),
+                SqlTimes.get(row, "end_date"), price, meter);
+    }
+
+    private static PriceTerms price(ResultSet row) throws SQLException {
+        String id = row.getString("found_price_id");
+        String name = "price " + id;
+        return new PriceTerms(id,
+                EnumColumns.parse(PriceType.class, row.getString("type"), name, "type"),
+                row.getBigDecimal("amount"),
+                EnumColumns.parse(BillingModel.class, row.getString("billing_model"), name, "billing_model"),
+                row.getBigDecimal("package_size"),
+                row.getString("tiers"),
+                EnumColumns.parse(TierMode.class, row.getString("tier_mode"), name, "tier_mode"));
+    }
+
+    private static Meter meter(ResultSet row, String priceId, Scope scope) throws SQLException {
+        String meterId = row.getString("meter_id");
+        if (meterId == null) {
+            throw new InvalidBillingDataException("price " + priceId + " is a USAGE price without a meter_id");
+        }
+        if (row.getString("found_meter_id") == null) {
+            throw new InvalidBillingDataException(
+                    "price " + priceId + " refers to meter " + meterId + ", which does not exist in " + scope);
+        }
+        String name = "meter " + meterId;
+        AggregationType aggregation = EnumColumns.parse(
+                AggregationType.class, row.getString("aggregation_type"), name, "aggregation_type");
+        String field = row.getString("aggregation_field");
+        if (aggregation.needsField() && (field == null || field.isBlank())) {
+            throw new InvalidBillingDataException(
+                    name + " aggregates " + aggregation + " but has no aggregation_field to read from properties");
+        }
+        return new Meter(meterId, row.getString("meter_name"), row.getString("event_name"), aggregation,
+                aggregation.needsField() ? field : null);
+    }
+}

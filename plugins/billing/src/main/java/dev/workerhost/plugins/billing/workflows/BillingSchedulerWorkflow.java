@@ -1,0 +1,17 @@
+package dev.workerhost.plugins.billing.workflows;
+
+import dev.workerhost.plugins.billing.models.BillingSchedulerInput;
+import dev.workerhost.plugins.billing.models.BillingSchedulerResult;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One pass over every tenant's subscriptions: starts a {@code SubscriptionBillingWorkflow} for each whose period
+ * has ended, then returns. The billing plugin runs it as a cron workflow on {@code plugins.billing.schedule}.
+ */
+@WorkflowInterface
+public interface BillingSchedulerWorkflow {
+
+    @WorkflowMethod(name = "BillingSchedulerWorkflow")
+    BillingSchedulerResult schedule(BillingSchedulerInput input);
+}

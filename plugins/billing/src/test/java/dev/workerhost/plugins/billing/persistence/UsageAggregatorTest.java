@@ -1,0 +1,154 @@
+package dev.workerhost.plugins.billing.persistence;
+
+import static dev.workerhost.plugins.billing.Rows.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.billing.periods.Period;
+import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.Scope;
+import dev.workerhost.testkit.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class UsageAggregatorTest {
+
+    private static final Scope SCOPE = new Scope("t1", "env");
+    private static final Period JANUARY =
+            new Period(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+
+    private static BigDecimal aggregate(TestDatabase db, AggregationType type, String field) throws Exception {
+        try (Connection connection = db.dataSource().getConnection()) {
+            Meter meter = new Meter("m1", "Meter", "api_call", type, field);
+            return UsageAggregator.forConnection(connection)
+                    .aggregate(connection, new UsageQuery(SCOPE, "cust_ext", meter, JANUARY));
+        }
+    }
+
+    private static TestDatabase database(TestDatabase.Engine engine) {
+        TestDatabase db = TestDatabase.create(engine);
+        DomainSchema.migrate(db.dataSource());
+        return db;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void countsOnlyTheCustomersEventsOfTheMeterWithinTheWindowStartIncludedEndExcluded(TestDatabase.Engine engine)
+            throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(
+                    event("t1", "in_at_start", "api_call", "cust_ext", "2024-01-01T00:00:00Z", "{}"),
+                    event("t1", "in_before_end", "api_call", "cust_ext", "2024-01-31T23:59:59Z", "{}"),
+                    event("t1", "at_end", "api_call", "cust_ext", "2024-02-01T00:00:00Z", "{}"),
+                    event("t1", "before_start", "api_call", "cust_ext", "2023-12-31T23:59:59Z", "{}"),
+                    event("t1", "other_customer", "api_call", "someone_else", "2024-01-10T00:00:00Z", "{}"),
+                    event("t1", "other_event", "login", "cust_ext", "2024-01-10T00:00:00Z", "{}"),
+                    event("t2", "other_tenant", "api_call", "cust_ext", "2024-01-10T00:00:00Z", "{}"),
+                    "INSERT INTO events (id, tenant_id, environment_id, event_name, external_customer_id, timestamp)"
+                            + " VALUES ('other_env', 't1', 'env2', 'api_call', 'cust_ext',"
+                            + " TIMESTAMP WITH TIME ZONE '2024-01-10 00:00:00+00')");
+
+            assertThat(aggregate(db, AggregationType.COUNT, null)).isEqualByComparingTo("2");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void sumAddsNumbersAndNumericStringsAndSkipsEventsWithoutTheField(TestDatabase.Engine engine) throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(
+                    event("t1", "e1", "api_call", "cust_ext", "2024-01-02T00:00:00Z", "{\"bytes\": 1.5}"),
+                    event("t1", "e2", "api_call", "cust_ext", "2024-01-03T00:00:00Z", "{\"bytes\": \"2.25\"}"),
+                    event("t1", "e3", "api_call", "cust_ext", "2024-01-04T00:00:00Z", "{\"bytes\": 3}"),
+                    event("t1", "e4", "api_call", "cust_ext", "2024-01-05T00:00:00Z", "{\"other\": 100}"),
+                    event("t1", "e5", "api_call", "cust_ext", "2024-01-06T00:00:00Z", "{\"bytes\": null}"),
+                    event("t1", "e6", "api_call", "cust_ext", "2024-02-01T00:00:00Z", "{\"bytes\": 1000}"),
+                    event("t2", "e7", "api_call", "cust_ext", "2024-01-06T00:00:00Z", "{\"bytes\": 1000}"));
+
+            assertThat(aggregate(db, AggregationType.SUM, "bytes")).isEqualByComparingTo("6.75");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void maxTakesTheGreatestNumericValue(TestDatabase.Engine engine) throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(
+                    event("t1", "e1", "api_call", "cust_ext", "2024-01-02T00:00:00Z", "{\"seats\": 3}"),
+                    event("t1", "e2", "api_call", "cust_ext", "2024-01-03T00:00:00Z", "{\"seats\": \"10.5\"}"),
+                    event("t1", "e3", "api_call", "cust_ext", "2024-01-04T00:00:00Z", "{\"seats\": 7}"),
+                    event("t1", "e4", "api_call", "other", "2024-01-04T00:00:00Z", "{\"seats\": 70}"));
+
+            assertThat(aggregate(db, AggregationType.MAX, "seats")).isEqualByComparingTo("10.5");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void countUniqueCountsDistinctValuesAsTextSoOneAndQuotedOneAreTheSame(TestDatabase.Engine engine)
+            throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(
+                    event("t1", "e1", "api_call", "cust_ext", "2024-01-02T00:00:00Z", "{\"user\": \"a\"}"),
+                    event("t1", "e2", "api_call", "cust_ext", "2024-01-03T00:00:00Z", "{\"user\": \"b\"}"),
+                    event("t1", "e3", "api_call", "cust_ext", "2024-01-04T00:00:00Z", "{\"user\": \"a\"}"),
+                    event("t1", "e4", "api_call", "cust_ext", "2024-01-05T00:00:00Z", "{\"user\": 1}"),
+                    event("t1", "e5", "api_call", "cust_ext", "2024-01-06T00:00:00Z", "{\"user\": \"1\"}"),
+                    event("t1", "e6", "api_call", "cust_ext", "2024-01-07T00:00:00Z", "{}"),
+                    event("t1", "e7", "api_call", "cust_ext", "2024-02-07T00:00:00Z", "{\"user\": \"c\"}"));
+
+            assertThat(aggregate(db, AggregationType.COUNT_UNIQUE, "user")).isEqualByComparingTo("3");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void latestTakesTheValueOfTheLatestEventThatHasTheFieldAndBreaksTiesByHighestId(TestDatabase.Engine engine)
+            throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(
+                    event("t1", "e1", "api_call", "cust_ext", "2024-01-02T00:00:00Z", "{\"seats\": 5}"),
+                    event("t1", "e_a", "api_call", "cust_ext", "2024-01-20T00:00:00Z", "{\"seats\": 9}"),
+                    event("t1", "e_b", "api_call", "cust_ext", "2024-01-20T00:00:00Z", "{\"seats\": \"11\"}"),
+                    event("t1", "e3", "api_call", "cust_ext", "2024-01-10T00:00:00Z", "{\"seats\": 7}"),
+                    event("t1", "e4", "api_call", "cust_ext", "2024-01-25T00:00:00Z", "{\"note\": \"no seats\"}"),
+                    event("t1", "e5", "api_call", "cust_ext", "2024-02-01T00:00:00Z", "{\"seats\": 99}"));
+
+            assertThat(aggregate(db, AggregationType.LATEST, "seats")).isEqualByComparingTo("11");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void noMatchingEventsGiveZeroForEveryAggregation(TestDatabase.Engine engine) throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(event("t1", "e1", "api_call", "someone_else", "2024-01-02T00:00:00Z", "{\"v\": 5}"));
+
+            for (AggregationType type : AggregationType.values()) {
+                assertThat(aggregate(db, type, type == AggregationType.COUNT ? null : "v"))
+                        .as(type.name()).isEqualByComparingTo("0");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void aNonNumericValueFailsNamingTheMeterAndTheEvent(TestDatabase.Engine engine) throws Exception {
+        try (TestDatabase db = database(engine)) {
+            db.execute(
+                    event("t1", "e1", "api_call", "cust_ext", "2024-01-02T00:00:00Z", "{\"bytes\": 5}"),
+                    event("t1", "e2", "api_call", "cust_ext", "2024-01-03T00:00:00Z", "{\"bytes\": \"lots\"}"));
+
+            for (AggregationType type : new AggregationType[] {AggregationType.SUM, AggregationType.MAX}) {
+                assertThatThrownBy(() -> aggregate(db, type, "bytes"))
+                        .isInstanceOf(InvalidBillingDataException.class)
+                        .hasMessage("meter m1 (" + type + " of properties.bytes over api_call events): event e2 has"
+                                + " properties.bytes = lots, which is not a number");
+            }
+        }
+    }
+}

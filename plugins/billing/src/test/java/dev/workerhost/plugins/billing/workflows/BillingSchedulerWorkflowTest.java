@@ -1,0 +1,144 @@
+package dev.workerhost.plugins.billing.workflows;
+
+import static dev.workerhost.plugins.billing.Rows.fixedPrice;
+import static dev.workerhost.plugins.billing.Rows.lineItem;
+import static dev.workerhost.plugins.billing.Rows.subscription;
+import static dev.workerhost.plugins.billing.Rows.ts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workerhost.plugins.billing.BillingModule;
+import dev.workerhost.plugins.billing.Queries;
+import dev.workerhost.plugins.billing.models.BillingSchedulerInput;
+import dev.workerhost.plugins.billing.models.BillingSchedulerResult;
+import dev.workerhost.plugins.billing.models.SubscriptionBillingResult;
+import dev.workerhost.plugins.domain.DomainSchema;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.workerhost.spi.ModuleContext;
+import dev.workerhost.spi.WorkflowStarter;
+import dev.workerhost.testkit.PluginTestEnvironment;
+import dev.workerhost.testkit.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BillingSchedulerWorkflowTest {
+
+    private static final String TYPE = "BillingSchedulerWorkflow";
+    private static final int DUE = 200;
+
+    private static PluginTestEnvironment environment(TestDatabase db, String schedule) {
+        DomainSchema.migrate(db.dataSource());
+        return PluginTestEnvironment.builder(new BillingModule())
+                .dataSource("default", db.dataSource())
+                .config("plugins.billing { schedule = \"" + schedule + "\", demo-data = false }")
+                .start();
+    }
+
+    /** {@value #DUE} daily subscriptions, one ended period each, over two tenants; plus some that are not due. */
+    private static void subscriptions(TestDatabase db, Instant today) {
+        String yesterday = ts(today.minus(1, ChronoUnit.DAYS).toString());
+        String tomorrow = ts(today.plus(1, ChronoUnit.DAYS).toString());
+        List<String> rows = new ArrayList<>();
+        for (String tenant : List.of("t1", "t2")) {
+            rows.add(fixedPrice(tenant, "p_" + tenant, "3.50"));
+        }
+        for (int i = 0; i < DUE; i++) {
+            String tenant = i % 2 == 0 ? "t1" : "t2";
+            String id = String.format("sub_%03d", i);
+            rows.add(subscription(tenant, id, "cus_" + i, "DAILY", "current_period_start", yesterday,
+                    "current_period_end", ts(today.toString()), "billing_anchor", yesterday));
+            rows.add(lineItem(tenant, "li_" + i, id, "p_" + tenant, "1", null, null));
+        }
+        rows.add(subscription("t1", "sub_running", "c", "DAILY", "current_period_start", ts(today.toString()),
+                "current_period_end", tomorrow));
+        rows.add(subscription("t1", "sub_draft", "c", "DAILY", "current_period_start", yesterday,
+                "current_period_end", ts(today.toString()), "subscription_status", "'DRAFT'"));
+        rows.add(subscription("t1", "sub_cancelled", "c", "DAILY", "current_period_start", yesterday,
+                "current_period_end", ts(today.toString()), "subscription_status", "'CANCELLED'"));
+        db.execute(rows.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void startsOneBillingPerDueSubscriptionAndNeverASecondOne(TestDatabase.Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db, "")) {
+            Instant today = Instant.ofEpochMilli(env.temporal().currentTimeMillis()).truncatedTo(ChronoUnit.DAYS);
+            subscriptions(db, today);
+
+            BillingSchedulerResult first =
+                    env.execute(TYPE, new BillingSchedulerInput(30), BillingSchedulerResult.class);
+            BillingSchedulerResult whileBilling =
+                    env.execute(TYPE, new BillingSchedulerInput(30), BillingSchedulerResult.class);
+            for (int i = 0; i < DUE; i++) {
+                env.client().newUntypedWorkflowStub(String.format("SubscriptionBillingWorkflow-sub_%03d", i))
+                        .getResult(SubscriptionBillingResult.class);
+            }
+            BillingSchedulerResult afterwards =
+                    env.execute(TYPE, new BillingSchedulerInput(null), BillingSchedulerResult.class);
+
+            assertThat(first).isEqualTo(new BillingSchedulerResult(DUE, 0));
+            // Still running: refused by its workflow id; finished: no longer due. Either way nothing is billed twice.
+            assertThat(whileBilling.subscriptionsStarted() + whileBilling.alreadyRunning()).isLessThanOrEqualTo(DUE);
+            assertThat(afterwards).isEqualTo(new BillingSchedulerResult(0, 0));
+            assertThat(Queries.single(db, "SELECT COUNT(*), COUNT(DISTINCT subscription_id), SUM(total)"
+                    + " FROM invoices")).isEqualTo(DUE + "|" + DUE + "|700");
+            assertThat(Queries.single(db, "SELECT COUNT(*) FROM subscriptions WHERE current_period_start = "
+                    + ts(today.toString()))).isEqualTo(String.valueOf(DUE + 1));
+        }
+    }
+
+    @Test
+    void theModuleStartsTheSchedulerAsACronWorkflowOncePerNamespace() throws Exception {
+        try (TestDatabase db = TestDatabase.h2(); PluginTestEnvironment env = environment(db, "0 * * * *")) {
+            var scheduler = env.client().newUntypedWorkflowStub(BillingModule.SCHEDULER_WORKFLOW).describe();
+
+            assertThat(scheduler.getWorkflowType()).isEqualTo(TYPE);
+            assertThat(scheduler.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+            assertThat(scheduler.getTaskQueue()).isEqualTo(BillingModule.TASK_QUEUE);
+
+            // A second host of the namespace starting finds the scheduler running and starts all the same.
+            new BillingModule().start(new SecondHostContext(env, db, "0 * * * *"));
+            assertThat(env.client().newUntypedWorkflowStub(BillingModule.SCHEDULER_WORKFLOW).describe()
+                    .getExecution().getRunId()).isEqualTo(scheduler.getExecution().getRunId());
+        }
+    }
+
+    /** What a second host would hand the billing plugin: the same Temporal namespace and database. */
+    private record SecondHostContext(PluginTestEnvironment env, TestDatabase db, String schedule)
+            implements ModuleContext {
+
+        @Override
+        public String pluginName() {
+            return BillingModule.NAME;
+        }
+
+        @Override
+        public Config config() {
+            return ConfigFactory.parseMap(Map.of("schedule", schedule, "datasource", "default", "demo-data", "false"));
+        }
+
+        @Override
+        public DataSource dataSource(String name) {
+            return db.dataSource();
+        }
+
+        @Override
+        public MeterRegistry meterRegistry() {
+            return env.meterRegistry();
+        }
+
+        @Override
+        public WorkflowStarter workflows() {
+            return env.workflows();
+        }
+    }
+}
