@@ -26,7 +26,10 @@ public record StartOptions(Optional<String> workflowId, Optional<String> taskQue
         return new StartOptions(workflowId, Optional.of(queue), cronSchedule);
     }
 
-    /** Runs the workflow as a Temporal cron workflow on {@code schedule} (five-field cron or {@code @every 1h}). */
+    /**
+     * Runs the workflow as a Temporal cron workflow on {@code schedule}, five-field cron in UTC such as
+     * {@code "0 * * * *"} (Temporal clusters also take {@code @every 1h}; the embedded server does not).
+     */
     public StartOptions withCronSchedule(String schedule) {
         return new StartOptions(workflowId, taskQueue, Optional.of(schedule));
     }

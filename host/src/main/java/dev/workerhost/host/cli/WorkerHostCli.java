@@ -21,6 +21,8 @@ public final class WorkerHostCli implements Runnable {
     /** Runs one command line and returns its exit code; the streams receive what the command prints. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new WorkerHostCli())
+                // "--input @FILE" is ours to read: picocli would otherwise expand it as an argument file.
+                .setExpandAtFiles(false)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((failure, line, parsed) -> {

@@ -28,6 +28,8 @@ public final class PluginClassLoader extends URLClassLoader {
             "com.typesafe.config.",
             "io.micrometer.");
 
+    private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
+
     static {
         registerAsParallelCapable();
     }
@@ -49,12 +51,28 @@ public final class PluginClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
             if (loaded == null) {
+                loaded = findJdkClass(name);
+            }
+            if (loaded == null) {
                 loaded = isShared(name) ? loadSharedClass(name) : findClass(name);
             }
             if (resolve) {
                 resolveClass(loaded);
             }
             return loaded;
+        }
+    }
+
+    /**
+     * Every class of the JDK's own modules comes from the JDK, not only {@code java.} and {@code javax.}: the JVM
+     * itself resolves internal classes through this loader, e.g. the {@code jdk.internal.reflect} accessors it
+     * generates once a plugin's constructor has been called reflectively a few times (Jackson decoding records).
+     */
+    private static Class<?> findJdkClass(String name) {
+        try {
+            return JDK.loadClass(name);
+        } catch (ClassNotFoundException notInTheJdk) {
+            return null;
         }
     }
 

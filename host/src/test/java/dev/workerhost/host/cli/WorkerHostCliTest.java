@@ -4,11 +4,12 @@ import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.Fixtures;
+import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.spi.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,27 @@ class WorkerHostCliTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("invalid input: name is required");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void workflowStartReadsTheInputFromAnAtFile(@TempDir Path dir)
+            throws Exception {
+        Path input = Files.writeString(dir.resolve("input.json"), "{\"name\": \"\"}");
+
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "@" + input,
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: name is required");
+    }
+
+    @Test
+    void workflowStartNamesAMissingInputFile() {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "@/no/such/input.json",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("/no/such/input.json");
     }
 
     @Test

@@ -92,6 +92,19 @@ class PluginCatalogTest {
     }
 
     @Test
+    void aPluginClassSurvivesManyReflectiveConstructions() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
+        Class<?> module = load(plugins).healthyPlugins().get(0).module().getClass();
+
+        // Past the JVM's inflation threshold (15) reflection generates accessor classes whose loader delegates to
+        // the plugin's: they need the JDK's internal classes through it, as Jackson decoding inputs does.
+        for (int i = 0; i < 100; i++) {
+            assertThat(module.getConstructor().newInstance()).isNotNull();
+        }
+    }
+
+    @Test
     void refusesAJarWithoutAWorkflowModule() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
         FixturePluginBuilder.jar(plugins.resolve("just-a-library.jar"), null,

@@ -24,6 +24,8 @@ public final class DomainSchema {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .table("worker_host_schema_history")
+                // Flyway picks java.util.logging when it cannot tell; the host's log is SLF4J.
+                .loggers("slf4j")
                 // A host may run plugins built with different versions of this library: an older one must
                 // neither fail on nor undo migrations that a newer one applied.
                 .ignoreMigrationPatterns("*:future")
