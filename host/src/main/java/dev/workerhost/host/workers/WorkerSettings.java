@@ -17,7 +17,9 @@ final class WorkerSettings {
     static WorkerOptions forQueue(Config config, String taskQueue) {
         Config queue = subtree(config, ConfigUtil.joinPath("workers", taskQueue))
                 .withFallback(subtree(config, "workers.defaults"));
-        WorkerOptions.Builder options = WorkerOptions.newBuilder();
+        // Draining means running activities finish: without this their heartbeats throw
+        // ActivityWorkerShutdownException as soon as shutdown starts, and a long import stops mid-file.
+        WorkerOptions.Builder options = WorkerOptions.newBuilder().setAllowActivityHeartbeatDuringShutdown(true);
         if (queue.hasPath("workflow-task-pollers")) {
             options.setMaxConcurrentWorkflowTaskPollers(queue.getInt("workflow-task-pollers"));
         }
