@@ -1,16 +1,25 @@
 package dev.workerhost.host.datasource;
 
 import com.typesafe.config.Config;
-import dev.workerhost.host.loading.ContextClassLoader;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.retry.Patience;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** HikariCP pools, one per configured datasource, created when a plugin first asks for it and shared after. */
 public final class PooledDataSources implements DataSourceProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PooledDataSources.class);
+    /** How long a caller waits for a connection before its attempt fails (Hikari's default is 30 s). */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final Config config;
     private final Path home;
@@ -31,6 +40,35 @@ public final class PooledDataSources implements DataSourceProvider {
             pools.put(name, pool);
         }
         return pool;
+    }
+
+    /**
+     * Waits with {@link Patience} until every pool handed out so far opens a connection, so a database that is not
+     * up yet delays the start (one WARN line per attempt) instead of failing the plugins that use it.
+     *
+     * @throws InterruptedException if the host is stopped while waiting
+     */
+    public void awaitReachable() throws InterruptedException {
+        Map<String, HikariDataSource> handedOut;
+        synchronized (this) {
+            handedOut = new LinkedHashMap<>(pools);
+        }
+        for (Map.Entry<String, HikariDataSource> pool : handedOut.entrySet()) {
+            String what = "datasource '" + pool.getKey() + "' (" + withoutParameters(pool.getValue().getJdbcUrl()) + ")";
+            Patience.untilItAnswers(what, () -> {
+                try (Connection connection = pool.getValue().getConnection()) {
+                    return connection.isValid(5);
+                }
+            }, LOG);
+        }
+    }
+
+    /** A JDBC URL fit for the log: its parameters (which may hold a password) left out. */
+    private static String withoutParameters(String url) {
+        int parameters = url.indexOf('?');
+        int h2Settings = url.indexOf(';');
+        int end = parameters < 0 ? h2Settings : h2Settings < 0 ? parameters : Math.min(parameters, h2Settings);
+        return end < 0 ? url : url.substring(0, end);
     }
 
     @Override
@@ -65,6 +103,10 @@ public final class PooledDataSources implements DataSourceProvider {
             hikari.setPassword(settings.password());
         }
         hikari.setMaximumPoolSize(settings.poolSize());
+        // Creating the pool must not connect: plugins ask for datasources in register, which also runs offline.
+        // The host waits for the database before it starts the plugins (awaitReachable).
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         return hikari;
     }
 }

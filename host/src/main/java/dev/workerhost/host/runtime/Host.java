@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running worker host: plugins loaded, registered and started, Temporal connected, workers polling. Start-up:
- * load plugins, register them, connect to Temporal (starting the embedded server if so configured), start each
- * plugin, start the workers, log one line per plugin and then {@value #READY}. {@link #close()} drains the workers,
- * closes the plugins, the datasources and the connection, and stops the embedded server.
+ * load plugins, register them, connect to Temporal (starting the embedded server if so configured), wait for the
+ * datasources the plugins asked for, start each plugin, start the workers, log one line per plugin and then
+ * {@value #READY}. {@link #close()} drains the workers, closes the plugins, the datasources and the connection, and
+ * stops the embedded server.
  */
 public final class Host implements AutoCloseable {
 
@@ -70,6 +71,7 @@ public final class Host implements AutoCloseable {
         try {
             host.refuseBrokenPlugins();
             host.connect(TemporalSettings.from(config), lateStarter);
+            dataSources.awaitReachable();
             host.startPlugins(catalog);
             host.startWorkers(config);
         } catch (HostStartException | InterruptedException | RuntimeException e) {

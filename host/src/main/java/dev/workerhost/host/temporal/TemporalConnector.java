@@ -1,5 +1,6 @@
 package dev.workerhost.host.temporal;
 
+import dev.workerhost.host.retry.Patience;
 import dev.workerhost.spi.Json;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
@@ -23,7 +24,6 @@ public final class TemporalConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporalConnector.class);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     /** Temporal's default converter, with JSON done by {@link Json#mapper()}: what the CLI parses, workers decode. */
     private static final DataConverter DATA_CONVERTER = DefaultDataConverter.newDefaultInstance()
@@ -36,28 +36,29 @@ public final class TemporalConnector {
     }
 
     /**
-     * Connects, retrying with exponential backoff (1 s doubling up to 30 s) and one WARN line per failed attempt
-     * until the frontend answers; an interrupt (the host being stopped) ends the wait.
+     * Connects, waiting with {@link Patience} until the frontend answers; an interrupt (the host being stopped)
+     * ends the wait.
      *
      * @throws InterruptedException if the thread is interrupted while waiting for the next attempt
      */
     public WorkflowClient connectPatiently() throws InterruptedException {
-        Duration backoff = Duration.ofSeconds(1);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return connectOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Temporal at {} is not reachable (attempt {}, next in {} s): {}",
-                        settings.address(), attempt, backoff.toSeconds(), e.getMessage());
-            }
-            Thread.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        }
+        return Patience.untilItAnswers("Temporal at " + settings.address(), this::connectOnce, LOG);
     }
 
-    /** Connects once, for the CLI: an unreachable frontend is an error, not a reason to wait. */
+    /**
+     * Connects once, for the CLI: an unreachable frontend is an error, not a reason to wait.
+     *
+     * @throws IllegalStateException naming the address and the cause if the frontend does not answer
+     */
     public WorkflowClient connectOnce() {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(), ATTEMPT_TIMEOUT);
+        WorkflowServiceStubs stubs;
+        try {
+            stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(), ATTEMPT_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach Temporal at " + settings.address() + ": "
+                    + Patience.rootMessage(e) + " (is a host with the embedded server or `worker-host dev-server`"
+                    + " running there? --target HOST:PORT or temporal.target names another)", e);
+        }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
                 .setDataConverter(DATA_CONVERTER)

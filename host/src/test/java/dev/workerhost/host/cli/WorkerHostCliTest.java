@@ -102,6 +102,17 @@ class WorkerHostCliTest {
     }
 
     @Test
+    void workflowStartNamesAnUnreachableTarget() {
+        int port = FreePort.find();
+
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\"}",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot reach Temporal at 127.0.0.1:" + port, "--target");
+    }
+
+    @Test
     void workflowStartNamesAnUnknownInputField() {
         int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\",\"nmae\":\"x\"}",
                 "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
