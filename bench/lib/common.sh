@@ -8,6 +8,8 @@ HOST_READY_TIMEOUT=120   # seconds for a host to log "worker-host ready"
 HOST_STOP_TIMEOUT=60     # seconds for a host to exit after SIGTERM
 WORKFLOW_TIMEOUT=600     # seconds for one `workflow start --wait`
 HEAP_LIMIT_MB=256        # -Xmx of every host run, the column "heap limit"
+TENANT=tenant_bench      # the scope of every row the scenarios insert
+ENVIRONMENT=env_bench
 
 STEP="starting"
 CREATED_DATABASES=()

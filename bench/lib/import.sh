@@ -1,8 +1,5 @@
 # Scenario 1: TaskProcessingWorkflow imports a CSV of N events vs psql \copy of the same file.
 
-TENANT=tenant_bench
-ENVIRONMENT=env_bench
-
 # N rows of event_name,external_customer_id,timestamp,properties.region (about 66 bytes a row).
 generate_events_csv() {
   awk -v n="$1" 'BEGIN {
