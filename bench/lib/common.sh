@@ -162,6 +162,32 @@ run_workflow() {
   WORKFLOW_RESULT=$(cat "$out")
 }
 
+# Times a CLI call that does no work (`workflow show` of an unknown id: JVM start, Temporal client, one RPC) against
+# the idle host; sets CLI_SECONDS, the fixed part of every `workflow start --wait` time.
+measure_cli_round_trip() {
+  local start out
+  start=$(now)
+  out=$(env -u TEMPORAL_ADDRESS -u JAVA_OPTS timeout 60 "$DIST/bin/worker-host" workflow show bench-no-such-workflow \
+    --target "127.0.0.1:$1" 2>&1) && die "workflow show of an unknown id succeeded: $out"
+  [[ "$out" == *NOT_FOUND* ]] || die "workflow show did not reach the server: $out"
+  CLI_SECONDS=$(seconds_between "$start" "$(now)")
+}
+
+# Seconds the workflow took net of the CLI round trip (never below 1 ms).
+net_seconds() {
+  awk -v a="$1" -v c="$CLI_SECONDS" 'BEGIN { n = a - c; printf "%.3f", n < 0.001 ? 0.001 : n }'
+}
+
+# "12.345 s (net 9.1 s)": end to end through the CLI, and without the CLI round trip.
+timing_cell() {
+  printf '%s s (net %.1f s)' "$1" "$(net_seconds "$1")"
+}
+
+# "3.2x (net 2.1x)"
+ratio_cell() {
+  printf '%s (net %s)' "$(ratio "$1" "$2")" "$(ratio "$(net_seconds "$1")" "$2")"
+}
+
 # Fails unless the JSON in $1 satisfies the jq condition $2.
 expect_json() {
   jq -e "$2" >/dev/null <<<"$1" || die "expected $2 in: $1"

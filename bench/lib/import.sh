@@ -26,6 +26,8 @@ scenario_import() {
   port=$(free_port)
   start_host "$db" "$port"
 
+  measure_cli_round_trip "$port"
+
   step "import: inserting the PENDING task row"
   psql_db "$db" -c "INSERT INTO tasks (id, tenant_id, environment_id, task_type, entity_type, file_url, file_name,
       file_type, task_status) VALUES ('task_bench_import', '$TENANT', '$ENVIRONMENT', 'IMPORT', 'EVENTS',
@@ -58,9 +60,9 @@ scenario_import() {
   drop_database "$base_db"
 
   add_row "Import $rows events, ${size_mb} MB CSV (task)" \
-    "$(rate "$rows" "$host_seconds") rows/s (${host_seconds} s)" \
-    "$(rate "$rows" "$base_seconds") rows/s (${base_seconds} s)" \
-    "$(ratio "$host_seconds" "$base_seconds")" \
+    "$(rate "$rows" "$host_seconds") rows/s, $(timing_cell "$host_seconds")" \
+    "$(rate "$rows" "$base_seconds") rows/s, ${base_seconds} s" \
+    "$(ratio_cell "$host_seconds" "$base_seconds")" \
     "$(rss_cell "$rss")" \
-    "baseline: psql \\copy into a logged staging table of the 4 CSV columns, no index; worker-host: into events (PK + usage index, ON CONFLICT DO NOTHING, JSON properties), chunks of 1000 with task counters per transaction"
+    "baseline: psql \\copy into a logged staging table of the 4 CSV columns, no index; worker-host: into events (PK + usage index, ON CONFLICT DO NOTHING, JSON properties), chunks of 1000 with task counters per transaction; CLI round trip ${CLI_SECONDS} s"
 }

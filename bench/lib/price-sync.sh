@@ -22,6 +22,7 @@ scenario_price_sync() {
 
   step "price sync: inserting a plan with 2 prices and $subscriptions subscriptions"
   load_price_sync_data "$db" "$subscriptions"
+  measure_cli_round_trip "$port"
 
   step "price sync: first PriceSyncWorkflow (creates $expected line items)"
   run_workflow PriceSyncWorkflow "$PRICE_SYNC_INPUT" "$port"
@@ -36,12 +37,6 @@ scenario_price_sync() {
   local second_seconds=$WORKFLOW_SECONDS
   expect_json "$WORKFLOW_RESULT" ".line_items_created == 0 and .line_items_skipped == $expected"
 
-  step "price sync: CLI round trip without work (workflow show)"
-  local show_start
-  show_start=$(now)
-  env -u TEMPORAL_ADDRESS -u JAVA_OPTS timeout 60 "$DIST/bin/worker-host" workflow show \
-    "PriceSyncWorkflow-plan_bench" --target "127.0.0.1:$port" >/dev/null 2>&1 || die "workflow show failed"
-  CLI_SECONDS=$(seconds_between "$show_start" "$(now)")
   local rss
   rss=$(host_peak_rss_mb)
 
@@ -65,11 +60,9 @@ scenario_price_sync() {
   drop_database "$base_db"
 
   add_row "Price sync, $subscriptions subscriptions x 2 prices, first run (plan)" \
-    "${first_seconds} s ($(rate "$expected" "$first_seconds") line items/s)" \
-    "${base_first} s" "$(ratio "$first_seconds" "$base_first")" "$(rss_cell "$rss")" \
-    "creates $expected line items; baseline: one INSERT ... SELECT FROM subscriptions JOIN prices WHERE NOT EXISTS (same rules), psql"
-  add_row "Price sync, second run (all skipped)" "${second_seconds} s" "${base_second} s" \
-    "$(ratio "$second_seconds" "$base_second")" "(same host)" "nothing to do: reads and decides $expected pairs"
-  add_row "CLI round trip (workflow show)" "${CLI_SECONDS} s" "-" "-" "-" \
-    "JVM start + plugin registry + one RPC: the fixed part of every worker-host time in this table"
+    "$(timing_cell "$first_seconds")" "${base_first} s" "$(ratio_cell "$first_seconds" "$base_first")" \
+    "$(rss_cell "$rss")" \
+    "creates $expected line items; baseline: one INSERT ... SELECT FROM subscriptions JOIN prices WHERE NOT EXISTS (same rules), psql; CLI round trip ${CLI_SECONDS} s"
+  add_row "Price sync, second run (all skipped)" "$(timing_cell "$second_seconds")" "${base_second} s" \
+    "$(ratio_cell "$second_seconds" "$base_second")" "(same host)" "reads and decides $expected pairs, writes nothing"
 }
