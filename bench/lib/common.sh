@@ -109,12 +109,13 @@ timed() {
 }
 
 # Starts `bin/worker-host run` against database $1 with embedded Temporal on port $2 and waits for it to be ready.
-# Sets HOST_PID (the JVM: the launcher execs java) and HOST_LOG.
+# Sets HOST_PID (the JVM: the launcher execs java) and HOST_LOG. BENCH_JDBC_PARAMS (e.g. reWriteBatchedInserts=true)
+# is appended to the JDBC URL, for experiments with driver options.
 start_host() {
   local db=$1 port=$2 log=$WORK/host-$1.log
   HOST_LOG=$log
   env -u TEMPORAL_ADDRESS \
-    WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+    WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" \
     WORKER_HOST_DB_USER="$PG_USER" \
     WORKER_HOST_ADMIN_PORT="$(free_port)" \
     JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$port -Dplugins.billing.schedule=" \
