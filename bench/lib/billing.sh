@@ -35,7 +35,7 @@ billing_once() {
   expected_total=$(billing_usage_total "$db")
   [[ "$invoice_total" == "$expected_total" ]] || die "invoice total $invoice_total, SQL computes $expected_total"
   local rss
-  rss=$(host_peak_rss_mb)
+  rss=$(peak_rss_mb "$HOST_PID")
 
   step "billing ($events events): stopping the host (SIGTERM, expecting exit 0)"
   stop_host

@@ -108,32 +108,38 @@ timed() {
   ELAPSED=$(seconds_between "$start" "$end")
 }
 
-# Starts `bin/worker-host run` against database $1 with embedded Temporal on port $2 and waits for it to be ready.
-# Sets HOST_PID (the JVM: the launcher execs java) and HOST_LOG. BENCH_JDBC_PARAMS (e.g. reWriteBatchedInserts=true)
-# is appended to the JDBC URL, for experiments with driver options.
-start_host() {
-  local db=$1 port=$2 log=$WORK/host-$1.log
-  HOST_LOG=$log
-  env -u TEMPORAL_ADDRESS \
-    WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" \
-    WORKER_HOST_DB_USER="$PG_USER" \
-    WORKER_HOST_ADMIN_PORT="$(free_port)" \
-    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$port -Dplugins.billing.schedule=" \
-    "$DIST/bin/worker-host" run >"$log.out" 2>"$log" &
-  HOST_PID=$!
-  STARTED_PIDS+=("$HOST_PID")
+# Starts a background process with stderr to $2, waits for the line $3 on stderr or stdout; sets BACKGROUND_PID.
+start_and_wait() {
+  local what=$1 log=$2 ready=$3
+  shift 3
+  "$@" >"$log.out" 2>"$log" &
+  BACKGROUND_PID=$!
+  STARTED_PIDS+=("$BACKGROUND_PID")
   local waited=0
-  until grep -q "worker-host ready" "$log" 2>/dev/null; do
-    kill -0 "$HOST_PID" 2>/dev/null || die "the host exited before it was ready; last lines of $log:
-$(tail -n 20 "$log")"
-    ((waited++ < HOST_READY_TIMEOUT * 2)) || die "the host was not ready after ${HOST_READY_TIMEOUT}s; see $log"
+  until grep -q "$ready" "$log" "$log.out" 2>/dev/null; do
+    kill -0 "$BACKGROUND_PID" 2>/dev/null || die "$what exited before it was ready: $(tail -n 20 "$log")"
+    ((waited++ < HOST_READY_TIMEOUT * 2)) || die "$what was not ready after ${HOST_READY_TIMEOUT}s; see $log"
     sleep 0.5
   done
 }
 
-# Peak resident set of the host JVM so far, in MB (VmHWM).
-host_peak_rss_mb() {
-  awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$HOST_PID/status"
+# Starts `bin/worker-host run` against database $1 with embedded Temporal on port $2 and waits for it to be ready.
+# Sets HOST_PID (the JVM: the launcher execs java) and HOST_LOG. BENCH_JDBC_PARAMS (e.g. reWriteBatchedInserts=true)
+# is appended to the JDBC URL, for experiments with driver options.
+start_host() {
+  HOST_LOG=$WORK/host-$1.log
+  start_and_wait "the host" "$HOST_LOG" "worker-host ready" env -u TEMPORAL_ADDRESS \
+    WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$1${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" \
+    WORKER_HOST_DB_USER="$PG_USER" \
+    WORKER_HOST_ADMIN_PORT="$(free_port)" \
+    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$2 -Dplugins.billing.schedule=" \
+    "$DIST/bin/worker-host" run
+  HOST_PID=$BACKGROUND_PID
+}
+
+# Peak resident set of process $1 so far, in MB (VmHWM).
+peak_rss_mb() {
+  awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"
 }
 
 # SIGTERM to the host; fails unless it exits 0 within HOST_STOP_TIMEOUT.

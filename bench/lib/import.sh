@@ -42,7 +42,7 @@ scenario_import() {
   stored=$(sql_value "$db" "SELECT count(*) FROM events")
   [[ "$stored" == "$rows" ]] || die "events holds $stored rows, expected $rows"
   local rss
-  rss=$(host_peak_rss_mb)
+  rss=$(peak_rss_mb "$HOST_PID")
 
   step "import: stopping the host (SIGTERM, expecting exit 0)"
   stop_host

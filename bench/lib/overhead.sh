@@ -20,29 +20,10 @@ build_overhead_fixture() {
     dev/workerhost/bench/overhead/Echo*.class) || die "cannot build the fixture plugin jar"
 }
 
-# Starts a background process with stderr to $2, waits for the line $3 on stderr or stdout; sets BACKGROUND_PID.
-start_and_wait() {
-  local what=$1 log=$2 ready=$3
-  shift 3
-  "$@" >"$log.out" 2>"$log" &
-  BACKGROUND_PID=$!
-  STARTED_PIDS+=("$BACKGROUND_PID")
-  local waited=0
-  until grep -q "$ready" "$log" "$log.out" 2>/dev/null; do
-    kill -0 "$BACKGROUND_PID" 2>/dev/null || die "$what exited before it was ready: $(tail -n 20 "$log")"
-    ((waited++ < HOST_READY_TIMEOUT * 2)) || die "$what was not ready after ${HOST_READY_TIMEOUT}s; see $log"
-    sleep 0.5
-  done
-}
-
 # Runs the load driver against a task queue; sets DRIVER_SECONDS.
 drive_workflows() {
   DRIVER_SECONDS=$(timeout $((OVERHEAD_TIMEOUT + 30)) "${BARE_JAVA[@]}" dev.workerhost.bench.overhead.LoadDriver "127.0.0.1:$1" "$2" "$3" "$OVERHEAD_TIMEOUT" 2>"$WORK/driver.err") \
     || die "the load driver failed on task queue $2: $(tail -n 20 "$WORK/driver.err")"
-}
-
-peak_rss_mb() {
-  awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"
 }
 
 scenario_overhead() {
@@ -77,7 +58,7 @@ scenario_overhead() {
   drive_workflows "$port" bench-echo "$warm_up"
   drive_workflows "$port" bench-echo "$workflows"
   local host_seconds=$DRIVER_SECONDS host_rss
-  host_rss=$(host_peak_rss_mb)
+  host_rss=$(peak_rss_mb "$HOST_PID")
   step "overhead: stopping the host (SIGTERM, expecting exit 0) and the dev-server"
   stop_host
   kill -TERM "$server_pid"

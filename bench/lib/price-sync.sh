@@ -38,7 +38,7 @@ scenario_price_sync() {
   expect_json "$WORKFLOW_RESULT" ".line_items_created == 0 and .line_items_skipped == $expected"
 
   local rss
-  rss=$(host_peak_rss_mb)
+  rss=$(peak_rss_mb "$HOST_PID")
 
   step "price sync: stopping the host (SIGTERM, expecting exit 0)"
   stop_host
