@@ -1,0 +1,68 @@
+# Scenario 2: PriceSyncWorkflow over M subscriptions (first run creates 2*M line items, second run skips all) vs one
+# set-based INSERT ... SELECT by psql on a fresh copy of the same data.
+
+PRICE_SYNC_INPUT="{\"plan_id\":\"plan_bench\",\"tenant_id\":\"$TENANT\",\"environment_id\":\"$ENVIRONMENT\",\"user_id\":\"user_bench\"}"
+
+load_price_sync_data() {
+  psql_db "$1" -v tenant="$TENANT" -v environment="$ENVIRONMENT" -v subscriptions="$2" \
+    -f "$BENCH/sql/price-sync-data.sql" >/dev/null
+}
+
+price_sync_baseline() {
+  psql_db "$1" -v tenant="$TENANT" -v environment="$ENVIRONMENT" -f "$BENCH/sql/price-sync-baseline.sql"
+}
+
+scenario_price_sync() {
+  local subscriptions=$1 expected=$(($1 * 2))
+  step "price sync: starting the host on a fresh database"
+  local db port
+  create_database price_sync db
+  port=$(free_port)
+  start_host "$db" "$port"
+
+  step "price sync: inserting a plan with 2 prices and $subscriptions subscriptions"
+  load_price_sync_data "$db" "$subscriptions"
+  measure_cli_round_trip "$port"
+
+  step "price sync: first PriceSyncWorkflow (creates $expected line items)"
+  run_workflow PriceSyncWorkflow "$PRICE_SYNC_INPUT" "$port"
+  local first_seconds=$WORKFLOW_SECONDS
+  expect_json "$WORKFLOW_RESULT" ".subscriptions_processed == $subscriptions and .line_items_created == $expected"
+  local stored
+  stored=$(sql_value "$db" "SELECT count(*) FROM subscription_line_items")
+  [[ "$stored" == "$expected" ]] || die "subscription_line_items holds $stored rows, expected $expected"
+
+  step "price sync: second PriceSyncWorkflow (skips all)"
+  run_workflow PriceSyncWorkflow "$PRICE_SYNC_INPUT" "$port"
+  local second_seconds=$WORKFLOW_SECONDS
+  expect_json "$WORKFLOW_RESULT" ".line_items_created == 0 and .line_items_skipped == $expected"
+
+  local rss
+  rss=$(peak_rss_mb "$HOST_PID")
+
+  step "price sync: stopping the host (SIGTERM, expecting exit 0)"
+  stop_host
+  drop_database "$db"
+
+  step "price sync: baseline INSERT ... SELECT on a fresh copy of the data"
+  local base_db
+  create_database price_sync_base base_db
+  apply_schema "$base_db"
+  load_price_sync_data "$base_db" "$subscriptions"
+  timed price_sync_baseline "$base_db"
+  local base_first=$ELAPSED
+  stored=$(sql_value "$base_db" "SELECT count(*) FROM subscription_line_items")
+  [[ "$stored" == "$expected" ]] || die "the baseline inserted $stored line items, expected $expected"
+  timed price_sync_baseline "$base_db"
+  local base_second=$ELAPSED
+  stored=$(sql_value "$base_db" "SELECT count(*) FROM subscription_line_items")
+  [[ "$stored" == "$expected" ]] || die "the baseline's second run changed the line items: $stored"
+  drop_database "$base_db"
+
+  add_row "Price sync, $subscriptions subscriptions x 2 prices, first run (plan)" \
+    "$(timing_cell "$first_seconds")" "${base_first} s" "$(ratio_cell "$first_seconds" "$base_first")" \
+    "$(rss_cell "$rss")" \
+    "creates $expected line items; baseline: one INSERT ... SELECT FROM subscriptions JOIN prices WHERE NOT EXISTS (same rules), psql; CLI round trip ${CLI_SECONDS} s"
+  add_row "Price sync, second run (all skipped)" "$(timing_cell "$second_seconds")" "${base_second} s" \
+    "$(ratio_cell "$second_seconds" "$base_second")" "(same host)" "reads and decides $expected pairs, writes nothing"
+}
