@@ -140,8 +140,10 @@ CREATE TABLE subscription_line_items (
     metadata        VARCHAR(65536) DEFAULT '{}' NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
 );
-CREATE INDEX line_items_subscription_idx ON subscription_line_items (tenant_id, environment_id, subscription_id);
-CREATE INDEX line_items_price_idx ON subscription_line_items (tenant_id, environment_id, price_id);
+-- Price sync and billing read a page of subscriptions' line items, for some prices. No query filters by price
+-- alone: an index led by price_id lets PostgreSQL, on stale statistics, scan a tenant's line items for every page.
+CREATE INDEX line_items_subscription_idx
+    ON subscription_line_items (tenant_id, environment_id, subscription_id, price_id);
 
 CREATE TABLE invoices (
     id              VARCHAR(255) NOT NULL PRIMARY KEY,
