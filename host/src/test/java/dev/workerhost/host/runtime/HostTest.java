@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One in-process host on the embedded Temporal server (free port, real workers) running two plugins that carry
- * different versions of one library class, beside a broken plugin skipped under {@code on-plugin-failure = skip}.
+ * different versions of one library class, beside a plugin whose register fails and one whose start fails, both
+ * skipped under {@code on-plugin-failure = skip}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostTest {
@@ -45,6 +46,7 @@ class HostTest {
         Fixtures.greeterFolder(plugins, "alpha", greeter("alpha"), "v1");
         Fixtures.greeterJar(plugins, "beta.jar", greeter("beta"), "v2");
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
+        Fixtures.brokenJar(plugins, "unstartable.jar", "fixture.broken.ThrowingStartModule");
         port = FreePort.find();
         Config config = TestConfigs.config(home, Map.of(
                 "host.plugins-dir", plugins.toString(),
@@ -80,8 +82,9 @@ class HostTest {
         assertThat(host.registry().descriptors())
                 .filteredOn(descriptor -> descriptor.state() == PluginState.STARTED)
                 .extracting(PluginDescriptor::name).containsExactlyInAnyOrder("alpha", "beta");
-        assertThat(host.registry().broken()).singleElement()
-                .satisfies(broken -> assertThat(broken.problem()).contains("broken.jar", "register exploded"));
+        assertThat(host.registry().broken()).extracting(PluginDescriptor::problem).satisfiesExactlyInAnyOrder(
+                problem -> assertThat(problem).contains("broken.jar", "register exploded on purpose"),
+                problem -> assertThat(problem).contains("unstartable.jar", "start failed", "start exploded on purpose"));
     }
 
     @Test

@@ -178,6 +178,20 @@ class PluginCatalogTest {
     }
 
     @Test
+    void refusesAnActivityTypeRegisteredByAnotherPlugin() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner"), "v1");
+        Map<String, String> copycat = new HashMap<>(greeter("copycat"));
+        copycat.put("PREFIX", "owner-");
+        Fixtures.greeterJar(plugins, "b-copycat.jar", copycat, "v1");
+
+        PluginRegistry registry = load(plugins);
+
+        assertRefused(registry, "b-copycat.jar", "activity type owner-Greet is already registered by plugin owner");
+        assertThat(registry.workflowTypes()).containsExactly("Greet-owner");
+    }
+
+    @Test
     void refusesATaskQueueClaimedByAnotherPlugin() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
         Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner", "shared-queue", "Greet-owner", "1"), "v1");
