@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import dev.workerhost.host.config.HostConfigLoader;
 import dev.workerhost.host.config.HostHome;
 import dev.workerhost.host.config.HostSettings;
+import dev.workerhost.host.datasource.OfflineDataSources;
+import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.runtime.PluginCatalog;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -28,5 +31,10 @@ final class ConfigOptions {
 
     HostSettings settings(Config config) {
         return HostSettings.from(config, HostHome.resolve());
+    }
+
+    /** Every plugin loaded and registered without Temporal or a database, as the offline commands need them. */
+    PluginRegistry loadPluginsOffline(Config config) {
+        return PluginCatalog.loadOffline(settings(config), config, new OfflineDataSources(config)).registry();
     }
 }

@@ -1,10 +1,8 @@
 package dev.workerhost.host.cli;
 
 import com.typesafe.config.Config;
-import dev.workerhost.host.datasource.OfflineDataSources;
 import dev.workerhost.host.registry.PluginDescriptor;
 import dev.workerhost.host.registry.PluginReport;
-import dev.workerhost.host.runtime.PluginCatalog;
 import dev.workerhost.spi.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -31,9 +29,7 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = options.config();
-        PluginReport report = PluginReport.of(PluginCatalog
-                .loadOffline(options.settings(config), config, new OfflineDataSources(config))
-                .registry().descriptors());
+        PluginReport report = PluginReport.of(options.loadPluginsOffline(config).descriptors());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -1,11 +1,9 @@
 package dev.workerhost.host.cli;
 
 import com.typesafe.config.Config;
-import dev.workerhost.host.datasource.OfflineDataSources;
 import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.registry.WorkflowInputs;
 import dev.workerhost.host.registry.WorkflowRegistration;
-import dev.workerhost.host.runtime.PluginCatalog;
 import dev.workerhost.host.temporal.TemporalWorkflowStarter;
 import dev.workerhost.host.temporal.WorkflowOutcome;
 import dev.workerhost.host.temporal.WorkflowOutcomes;
@@ -15,6 +13,7 @@ import dev.workerhost.spi.StartedWorkflow;
 import dev.workerhost.spi.ValidationError;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +63,7 @@ final class WorkflowStartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = options.config();
-        PluginRegistry registry = PluginCatalog
-                .loadOffline(options.settings(config), config, new OfflineDataSources(config)).registry();
+        PluginRegistry registry = options.loadPluginsOffline(config);
         PrintWriter err = spec.commandLine().getErr();
         WorkflowRegistration workflow = registry.workflow(workflowType).orElse(null);
         if (workflow == null) {
@@ -131,7 +129,7 @@ final class WorkflowStartCommand implements Callable<Integer> {
             Path file = Path.of(input.substring(1));
             try {
                 return Files.readString(file);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new ValidationError("cannot read the input file " + file + ": " + e,
                         "pass --input @FILE with a readable JSON file, or the JSON itself");
             }
