@@ -3,7 +3,7 @@ package dev.workerhost.host.datasource;
 import com.typesafe.config.Config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.retry.Patience;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,13 +82,8 @@ public final class PooledDataSources implements DataSourceProvider {
      * own code, and the JDBC drivers ship with the host, where {@link java.sql.DriverManager} must find them.
      */
     private static HikariDataSource createPool(DataSourceSettings settings) {
-        try {
-            return ContextClassLoader.call(PooledDataSources.class.getClassLoader(),
-                    () -> new HikariDataSource(hikariConfig(settings)));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot open datasource '" + settings.name() + "': " + e.getMessage(), e);
+        try (LoaderSwap swap = LoaderSwap.to(PooledDataSources.class.getClassLoader())) {
+            return new HikariDataSource(hikariConfig(settings));
         }
     }
 

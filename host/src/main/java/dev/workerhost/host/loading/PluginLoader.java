@@ -27,8 +27,8 @@ public final class PluginLoader {
     /** @return the plugin's modules, at least one */
     public List<LoadedPlugin> load(PluginSource source) throws PluginLoadException {
         PluginClassLoader loader = new PluginClassLoader(source.location(), source.jars(), hostLoader);
-        try {
-            List<LoadedPlugin> plugins = ContextClassLoader.call(loader, () -> instantiate(source, loader));
+        try (LoaderSwap swap = LoaderSwap.to(loader)) {
+            List<LoadedPlugin> plugins = instantiate(source, loader);
             if (plugins.isEmpty()) {
                 throw new PluginLoadException(source.location(), "no WorkflowModule inside: add "
                         + "META-INF/services/dev.workerhost.spi.WorkflowModule naming the module class "

@@ -1,6 +1,6 @@
 package dev.workerhost.host.registry;
 
-import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.loading.LoadFailures;
 import dev.workerhost.host.loading.LoadedPlugin;
 import dev.workerhost.host.loading.PluginLoadException;
@@ -47,8 +47,8 @@ public final class PluginRegistry {
             return add(describe(plugin, PluginState.FAILED, conflict.get(), null));
         }
         PluginDeclarations declared = new PluginDeclarations(plugin.name(), plugin.loader());
-        try {
-            ContextClassLoader.run(plugin.loader(), () -> plugin.module().register(context, declared));
+        try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
+            plugin.module().register(context, declared);
         } catch (Exception | LinkageError e) {
             return add(describe(plugin, PluginState.FAILED, "register failed: " + LoadFailures.describe(e), declared));
         }

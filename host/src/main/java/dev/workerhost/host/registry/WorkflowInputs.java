@@ -2,7 +2,7 @@ package dev.workerhost.host.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.spi.Json;
 import dev.workerhost.spi.Validatable;
 import dev.workerhost.spi.ValidationError;
@@ -29,8 +29,8 @@ public final class WorkflowInputs {
         if (json == null || json.isBlank()) {
             return null;
         }
-        try {
-            return ContextClassLoader.call(workflow.pluginLoader(), () -> Json.mapper().readValue(json, inputType));
+        try (LoaderSwap swap = LoaderSwap.to(workflow.pluginLoader())) {
+            return Json.mapper().readValue(json, inputType);
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationError("unknown field \"" + e.getPropertyName() + "\" in the input of "
                     + workflow.workflowType(), "known fields: " + e.getKnownPropertyIds());
@@ -38,10 +38,6 @@ public final class WorkflowInputs {
             throw new ValidationError("the input of " + workflow.workflowType() + " is not valid JSON for "
                     + inputType.getSimpleName() + ": " + e.getOriginalMessage(),
                     "pass a JSON object with the fields of " + inputType.getSimpleName());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot parse the input of " + workflow.workflowType(), e);
         }
     }
 
@@ -54,12 +50,8 @@ public final class WorkflowInputs {
         if (!(input instanceof Validatable validatable)) {
             return;
         }
-        try {
-            ContextClassLoader.run(workflow.pluginLoader(), validatable::validate);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("validating the input of " + workflow.workflowType() + " failed", e);
+        try (LoaderSwap swap = LoaderSwap.to(workflow.pluginLoader())) {
+            validatable.validate();
         }
     }
 }

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import dev.workerhost.host.config.HostSettings;
 import dev.workerhost.host.config.PluginFailurePolicy;
 import dev.workerhost.host.datasource.PooledDataSources;
-import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.loading.LoadFailures;
 import dev.workerhost.host.loading.LoadedPlugin;
 import dev.workerhost.host.registry.PluginDescriptor;
@@ -111,8 +111,8 @@ public final class Host implements AutoCloseable {
 
     private void startPlugins(PluginCatalog catalog) throws HostStartException {
         for (LoadedPlugin plugin : registry.healthyPlugins()) {
-            try {
-                ContextClassLoader.run(plugin.loader(), () -> plugin.module().start(catalog.context(plugin.name())));
+            try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
+                plugin.module().start(catalog.context(plugin.name()));
                 started.add(plugin);
             } catch (Exception | LinkageError e) {
                 registry.markFailed(plugin.name(), "start failed: " + LoadFailures.describe(e));
@@ -169,8 +169,8 @@ public final class Host implements AutoCloseable {
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             LoadedPlugin plugin = started.get(i);
-            try {
-                ContextClassLoader.run(plugin.loader(), plugin.module()::close);
+            try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
+                plugin.module().close();
             } catch (Exception | LinkageError e) {
                 LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadFailures.describe(e));
             }

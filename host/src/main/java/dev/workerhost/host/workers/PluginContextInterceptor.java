@@ -1,5 +1,6 @@
 package dev.workerhost.host.workers;
 
+import dev.workerhost.host.loading.LoaderSwap;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
@@ -8,7 +9,6 @@ import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
 import io.temporal.workflow.Workflow;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Makes the owning plugin's class loader the thread's context class loader around every workflow and activity
@@ -37,17 +37,6 @@ final class PluginContextInterceptor extends WorkerInterceptorBase {
         return loader == null ? Thread.currentThread().getContextClassLoader() : loader;
     }
 
-    private static <T> T withLoader(ClassLoader loader, Supplier<T> call) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return call.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
     private final class WorkflowInbound extends WorkflowInboundCallsInterceptorBase {
 
         WorkflowInbound(WorkflowInboundCallsInterceptor next) {
@@ -61,34 +50,40 @@ final class PluginContextInterceptor extends WorkerInterceptorBase {
 
         @Override
         public WorkflowOutput execute(WorkflowInput input) {
-            return withLoader(loader(), () -> super.execute(input));
+            try (LoaderSwap swap = LoaderSwap.to(loader())) {
+                return super.execute(input);
+            }
         }
 
         @Override
         public void handleSignal(SignalInput input) {
-            withLoader(loader(), () -> {
+            try (LoaderSwap swap = LoaderSwap.to(loader())) {
                 super.handleSignal(input);
-                return null;
-            });
+            }
         }
 
         @Override
         public QueryOutput handleQuery(QueryInput input) {
-            return withLoader(loader(), () -> super.handleQuery(input));
+            try (LoaderSwap swap = LoaderSwap.to(loader())) {
+                return super.handleQuery(input);
+            }
         }
 
         @Override
         public UpdateOutput executeUpdate(UpdateInput input) {
-            return withLoader(loader(), () -> super.executeUpdate(input));
+            try (LoaderSwap swap = LoaderSwap.to(loader())) {
+                return super.executeUpdate(input);
+            }
         }
 
         @Override
         public Object newWorkflowMethodThread(Runnable runnable, String name) {
             ClassLoader loader = loader();
-            return super.newWorkflowMethodThread(() -> withLoader(loader, () -> {
-                runnable.run();
-                return null;
-            }), name);
+            return super.newWorkflowMethodThread(() -> {
+                try (LoaderSwap swap = LoaderSwap.to(loader)) {
+                    runnable.run();
+                }
+            }, name);
         }
     }
 
@@ -108,7 +103,9 @@ final class PluginContextInterceptor extends WorkerInterceptorBase {
 
         @Override
         public ActivityOutput execute(ActivityInput input) {
-            return withLoader(loader, () -> super.execute(input));
+            try (LoaderSwap swap = LoaderSwap.to(loader)) {
+                return super.execute(input);
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.workerhost.host.workers;
 
 import com.typesafe.config.Config;
-import dev.workerhost.host.loading.ContextClassLoader;
+import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.registry.QueueContents;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -41,14 +41,14 @@ public final class WorkerManager {
     public void start() throws Exception {
         for (QueueContents queue : queues) {
             Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue.taskQueue()));
-            ContextClassLoader.run(queue.pluginLoader(), () -> {
+            try (LoaderSwap swap = LoaderSwap.to(queue.pluginLoader())) {
                 if (!queue.workflowTypes().isEmpty()) {
                     worker.registerWorkflowImplementationTypes(queue.workflowTypes().toArray(Class<?>[]::new));
                 }
                 if (!queue.activities().isEmpty()) {
                     worker.registerActivitiesImplementations(queue.activities().toArray());
                 }
-            });
+            }
         }
         factory.start();
         LOG.info("workers polling task queues {}", queues.stream().map(QueueContents::taskQueue).toList());
