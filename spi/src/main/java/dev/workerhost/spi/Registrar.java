@@ -1,5 +1,7 @@
 package dev.workerhost.spi;
 
+import io.temporal.worker.WorkflowImplementationOptions;
+
 /**
  * Collects what a plugin runs. The host registers everything declared for a task queue on every worker that polls
  * it, so a task queue belongs to exactly one plugin.
@@ -18,7 +20,17 @@ public interface Registrar {
         }
 
         /** Registers a workflow implementation type with the options every start of its type gets by default. */
-        TaskQueueRegistration workflow(Class<?> implementationType, WorkflowDefaults defaults);
+        default TaskQueueRegistration workflow(Class<?> implementationType, WorkflowDefaults defaults) {
+            return workflow(implementationType, defaults, WorkflowImplementationOptions.getDefaultInstance());
+        }
+
+        /**
+         * Registers a workflow implementation type with its start defaults and the options the worker runs it with
+         * (for instance {@link WorkflowImplementationOptions.Builder#setFailWorkflowExceptionTypes}, or activity
+         * options by activity type).
+         */
+        TaskQueueRegistration workflow(
+                Class<?> implementationType, WorkflowDefaults defaults, WorkflowImplementationOptions options);
 
         /** Registers activity implementation instances; each must implement an {@code @ActivityInterface}. */
         TaskQueueRegistration activities(Object... activityImplementations);

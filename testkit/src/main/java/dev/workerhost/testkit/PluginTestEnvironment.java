@@ -15,6 +15,7 @@ import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
@@ -22,7 +23,9 @@ import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -92,6 +95,23 @@ public final class PluginTestEnvironment implements AutoCloseable {
         return client().newUntypedWorkflowStub(started.workflowId()).getResult(resultType);
     }
 
+    /** The attempt number of the latest run of {@code workflowId}: 1 unless its retry policy started it again. */
+    public int workflowAttempt(String workflowId) {
+        return client().fetchHistory(workflowId).getEvents().get(0)
+                .getWorkflowExecutionStartedEventAttributes().getAttempt();
+    }
+
+    /**
+     * The attempt number of each activity that the latest run of {@code workflowId} started, in order: a failure
+     * that was not retried shows as attempt 1 (Temporal records only the last attempt of a retried activity).
+     */
+    public List<Integer> activityAttempts(String workflowId) {
+        return client().fetchHistory(workflowId).getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
+                .map(event -> event.getActivityTaskStartedEventAttributes().getAttempt())
+                .toList();
+    }
+
     @Override
     public void close() {
         try {
@@ -119,8 +139,9 @@ public final class PluginTestEnvironment implements AutoCloseable {
         Worker worker = workers.computeIfAbsent(name, temporal::newWorker);
         return new Registrar.TaskQueueRegistration() {
             @Override
-            public Registrar.TaskQueueRegistration workflow(Class<?> implementationType, WorkflowDefaults defaults) {
-                worker.registerWorkflowImplementationTypes(implementationType);
+            public Registrar.TaskQueueRegistration workflow(
+                    Class<?> implementationType, WorkflowDefaults defaults, WorkflowImplementationOptions options) {
+                worker.registerWorkflowImplementationTypes(options, implementationType);
                 for (POJOWorkflowMethodMetadata method :
                         POJOWorkflowImplMetadata.newInstance(implementationType).getWorkflowMethods()) {
                     workflowTypes.put(method.getName(), new RegisteredType(name, defaults));

@@ -8,6 +8,7 @@ import io.temporal.common.metadata.POJOActivityImplMetadata;
 import io.temporal.common.metadata.POJOActivityMethodMetadata;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +57,8 @@ final class PluginDeclarations implements Registrar {
 
     List<QueueContents> contents() {
         return queues.values().stream()
-                .map(queue -> new QueueContents(queue.name, plugin, pluginLoader,
-                        queue.workflows.stream().<Class<?>>map(WorkflowRegistration::implementationType)
-                                .distinct().toList(),
-                        queue.activities))
+                .map(queue -> new QueueContents(
+                        queue.name, plugin, pluginLoader, queue.implementations, queue.activities))
                 .toList();
     }
 
@@ -67,6 +66,7 @@ final class PluginDeclarations implements Registrar {
 
         private final String name;
         private final List<WorkflowRegistration> workflows = new ArrayList<>();
+        private final Map<Class<?>, WorkflowImplementationOptions> implementations = new LinkedHashMap<>();
         private final List<Object> activities = new ArrayList<>();
         private final List<String> activityTypes = new ArrayList<>();
 
@@ -75,14 +75,17 @@ final class PluginDeclarations implements Registrar {
         }
 
         @Override
-        public TaskQueueRegistration workflow(Class<?> implementationType, WorkflowDefaults defaults) {
+        public TaskQueueRegistration workflow(
+                Class<?> implementationType, WorkflowDefaults defaults, WorkflowImplementationOptions options) {
             requireNonNull(implementationType, "workflow implementation type is null");
             requireNonNull(defaults, "workflow defaults are null");
+            requireNonNull(options, "workflow implementation options are null");
             for (POJOWorkflowMethodMetadata method :
                     POJOWorkflowImplMetadata.newInstance(implementationType).getWorkflowMethods()) {
                 workflows.add(new WorkflowRegistration(
                         method.getName(), name, plugin, implementationType, defaults, inputType(method)));
             }
+            implementations.put(implementationType, options);
             return this;
         }
 

@@ -42,9 +42,8 @@ public final class WorkerManager {
         for (QueueContents queue : queues) {
             Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue.taskQueue()));
             try (LoaderSwap swap = LoaderSwap.to(queue.pluginLoader())) {
-                if (!queue.workflowTypes().isEmpty()) {
-                    worker.registerWorkflowImplementationTypes(queue.workflowTypes().toArray(Class<?>[]::new));
-                }
+                queue.workflowTypes().forEach((type, options) ->
+                        worker.registerWorkflowImplementationTypes(options, type));
                 if (!queue.activities().isEmpty()) {
                     worker.registerActivitiesImplementations(queue.activities().toArray());
                 }

@@ -10,6 +10,7 @@ import dev.workerhost.plugins.billing.workflows.BillingSchedulerWorkflowImpl;
 import dev.workerhost.plugins.billing.workflows.SubscriptionBillingWorkflowImpl;
 import dev.workerhost.plugins.domain.DemoData;
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.spi.ModuleContext;
 import dev.workerhost.spi.Registrar;
@@ -58,8 +59,8 @@ public final class BillingModule implements WorkflowModule {
                 // scheduler keeps running for as long as the host does.
                 .workflow(BillingSchedulerWorkflowImpl.class,
                         WorkflowDefaults.standard().withExecutionTimeout(Duration.ZERO))
-                .activities(new BillingActivitiesImpl(dataSource),
-                        new SchedulerActivitiesImpl(dataSource, context.workflows()));
+                .activities(FailOnce.activities(new BillingActivitiesImpl(dataSource)),
+                        FailOnce.activities(new SchedulerActivitiesImpl(dataSource, context.workflows())));
     }
 
     @Override

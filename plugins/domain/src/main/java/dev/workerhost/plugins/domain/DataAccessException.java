@@ -3,8 +3,9 @@ package dev.workerhost.plugins.domain;
 import java.sql.SQLException;
 
 /**
- * A database call failed. Unchecked so activities need not declare it; Temporal retries it with the activity's
- * retry policy, since a lost connection or a deadlock usually heals.
+ * A database call failed. Unchecked so activities need not declare it. Whether a retry may heal it is for
+ * {@link SqlErrors#classify} to say: {@link FailOnce} lets a lost connection or a deadlock be retried and fails a
+ * refused value at once.
  */
 public final class DataAccessException extends RuntimeException {
 
@@ -12,6 +13,10 @@ public final class DataAccessException extends RuntimeException {
 
     public DataAccessException(SQLException cause) {
         super(describe(cause), cause);
+    }
+
+    public SQLException sqlException() {
+        return (SQLException) getCause();
     }
 
     private static String describe(SQLException e) {

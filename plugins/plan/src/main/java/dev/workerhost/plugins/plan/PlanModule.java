@@ -3,6 +3,7 @@ package dev.workerhost.plugins.plan;
 import com.google.auto.service.AutoService;
 import dev.workerhost.plugins.domain.DemoData;
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.plan.activities.PriceSyncActivitiesImpl;
 import dev.workerhost.plugins.plan.models.PriceSyncInput;
@@ -40,8 +41,8 @@ public final class PlanModule implements WorkflowModule {
                 .workflow(PriceSyncWorkflowImpl.class, WorkflowDefaults.standard()
                         // One sync per plan at a time: a second start while one runs is refused as already running.
                         .withWorkflowId(PriceSyncInput.class, input -> "PriceSyncWorkflow-" + input.planId()))
-                .activities(new PriceSyncActivitiesImpl(
-                        new Transactions(dataSource), settings.pageSize(), settings.pagesPerRun()));
+                .activities(FailOnce.activities(new PriceSyncActivitiesImpl(
+                        new Transactions(dataSource), settings.pageSize(), settings.pagesPerRun())));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.workerhost.plugins.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.plan.models.PriceSyncInput;
 import dev.workerhost.plugins.plan.models.PriceSyncResult;
 import dev.workerhost.spi.StartOptions;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** How PriceSyncWorkflow starts, refuses and fails, independent of the database engine. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,11 +67,37 @@ class PriceSyncWorkflowTest {
                 .isInstanceOf(WorkflowFailedException.class)
                 .cause()
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo("NotFound");
+                    assertThat(failure.getType()).isEqualTo(NotFoundException.FAILURE_TYPE);
                     assertThat(failure.isNonRetryable()).isTrue();
                     assertThat(failure.getOriginalMessage()).isEqualTo("plan " + rows.id("plan") + " (tenant "
                             + rows.tenantId + ", environment " + rows.environmentId + ") not found");
+                    assertThat(failure.getDetails().get(String.class))
+                            .startsWith("check plan_id, tenant_id and environment_id");
                 });
+        String workflowId = "PriceSyncWorkflow-" + rows.id("plan");
+        assertThat(fixture.env.workflowAttempt(workflowId)).isEqualTo(1);
+        assertThat(fixture.env.activityAttempts(workflowId)).containsExactly(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void aNulCharacterInThePlanIdFailsOnceWithoutRetries(TestDatabase.Engine engine) {
+        try (SyncFixture onEngine = SyncFixture.start(engine, "")) {
+            TenantRows rows = onEngine.tenant();
+            rows.plan("plan");
+            PriceSyncInput input = new PriceSyncInput(rows.id("plan") + "\u0000", rows.tenantId, rows.environmentId,
+                    "user_test");
+
+            assertThatThrownBy(() -> onEngine.sync(input))
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
+                            assertThat(failure.isNonRetryable()).isTrue());
+            // Refused by the input rules, not found (H2 stores NUL), or refused by PostgreSQL: never retried.
+            String workflowId = "PriceSyncWorkflow-" + input.planId();
+            assertThat(onEngine.env.workflowAttempt(workflowId)).isEqualTo(1);
+            assertThat(onEngine.env.activityAttempts(workflowId)).allMatch(attempt -> attempt == 1);
+        }
     }
 
     @Test

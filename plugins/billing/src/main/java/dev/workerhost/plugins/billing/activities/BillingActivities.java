@@ -8,7 +8,7 @@ import io.temporal.activity.ActivityInterface;
 
 /**
  * The database work of {@code SubscriptionBillingWorkflow}. A missing subscription fails with the non-retryable
- * type {@code NotFound}, rows that cannot be billed with {@code InvalidBillingData}.
+ * type {@code NotFound}, rows that cannot be billed with {@code InvalidData}.
  */
 @ActivityInterface(namePrefix = "Billing")
 public interface BillingActivities {

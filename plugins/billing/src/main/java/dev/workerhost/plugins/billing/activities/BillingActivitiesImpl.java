@@ -10,7 +10,7 @@ import dev.workerhost.plugins.domain.Transactions;
 import io.temporal.activity.Activity;
 import javax.sql.DataSource;
 
-/** {@link BillingActivities} on the billing datasource. */
+/** {@link BillingActivities} on the billing datasource; registered through {@code FailOnce}. */
 public final class BillingActivitiesImpl implements BillingActivities {
 
     private final Transactions transactions;
@@ -25,16 +25,16 @@ public final class BillingActivitiesImpl implements BillingActivities {
     @Override
     public SubscriptionSnapshot loadSubscription(SubscriptionBillingInput subscription) {
         Scope scope = scope(subscription);
-        return ActivityFailures.nonRetryableOnBadData(() -> transactions.inTransaction(connection ->
+        return transactions.inTransaction(connection ->
                 subscriptions.find(connection, scope, subscription.subscriptionId())
                         .orElseThrow(() -> PeriodInvoicer.notFound(scope, subscription.subscriptionId()))
-                        .snapshot()));
+                        .snapshot());
     }
 
     @Override
     public InvoiceOutcome invoicePeriod(SubscriptionBillingInput subscription, Period period, String invoiceId) {
-        return ActivityFailures.nonRetryableOnBadData(() -> invoicer.invoice(scope(subscription),
-                subscription.subscriptionId(), period, invoiceId, () -> Activity.getExecutionContext().heartbeat(null)));
+        return invoicer.invoice(scope(subscription), subscription.subscriptionId(), period, invoiceId,
+                () -> Activity.getExecutionContext().heartbeat(null));
     }
 
     @Override

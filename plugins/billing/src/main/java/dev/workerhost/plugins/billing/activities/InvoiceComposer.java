@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.activities;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.billing.persistence.BillableLineItem;
 import dev.workerhost.plugins.billing.persistence.InvoiceLine;
@@ -53,9 +53,10 @@ final class InvoiceComposer {
     private static InvoiceLine usageLine(Connection connection, UsageAggregator aggregator, Scope scope,
             SubscriptionRow subscription, BillableLineItem item, Period overlap) throws SQLException {
         if (subscription.customerExternalId() == null) {
-            throw new InvalidBillingDataException("subscription " + subscription.id() + " belongs to customer "
+            throw new InvalidDataException("subscription " + subscription.id() + " belongs to customer "
                     + subscription.customerId() + ", which does not exist in " + scope
-                    + ", so the usage of line item " + item.lineItemId() + " cannot be metered");
+                    + ", so the usage of line item " + item.lineItemId() + " cannot be metered",
+                    "create the customer or correct the subscription's customer_id");
         }
         BigDecimal usage = aggregator.aggregate(
                 connection, new UsageQuery(scope, subscription.customerExternalId(), item.meter(), overlap));

@@ -1,13 +1,13 @@
 package dev.workerhost.plugins.billing.activities;
 
 import dev.workerhost.plugins.billing.models.InvoiceOutcome;
-import dev.workerhost.plugins.billing.models.NotFoundException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.billing.persistence.Invoice;
 import dev.workerhost.plugins.billing.persistence.InvoiceWriter;
 import dev.workerhost.plugins.billing.persistence.SubscriptionRepository;
 import dev.workerhost.plugins.billing.persistence.SubscriptionRow;
 import dev.workerhost.plugins.domain.DataAccessException;
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.Transactions;
 import java.sql.Connection;
@@ -68,6 +68,8 @@ public final class PeriodInvoicer {
     }
 
     static NotFoundException notFound(Scope scope, String subscriptionId) {
-        return new NotFoundException("subscription " + subscriptionId + " does not exist in " + scope);
+        return new NotFoundException("subscription " + subscriptionId + " does not exist in " + scope,
+                "check subscription_id, tenant_id and environment_id: the subscription must exist in that tenant and"
+                        + " environment");
     }
 }

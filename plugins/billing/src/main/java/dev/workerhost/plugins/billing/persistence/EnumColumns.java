@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.persistence;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -18,7 +18,8 @@ final class EnumColumns {
                 }
             }
         }
-        throw new InvalidBillingDataException(row + " has " + column + " " + (value == null ? "null" : "'" + value + "'")
-                + "; expected one of " + Arrays.toString(type.getEnumConstants()));
+        throw new InvalidDataException(row + " has " + column + " " + (value == null ? "null" : "'" + value + "'")
+                + "; expected one of " + Arrays.toString(type.getEnumConstants()),
+                "set " + column + " of " + row + " to one of the expected values");
     }
 }

@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.persistence;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.billing.pricing.BillingModel;
 import dev.workerhost.plugins.billing.pricing.PriceTerms;
@@ -53,8 +53,9 @@ public final class LineItemRepository {
     private static BillableLineItem lineItem(ResultSet row, Scope scope) throws SQLException {
         String lineItemId = row.getString("line_item_id");
         if (row.getString("found_price_id") == null) {
-            throw new InvalidBillingDataException("line item " + lineItemId + " refers to price "
-                    + row.getString("price_id") + ", which does not exist in " + scope);
+            throw new InvalidDataException("line item " + lineItemId + " refers to price "
+                    + row.getString("price_id") + ", which does not exist in " + scope,
+                    "restore the price or correct the line item's price_id");
         }
         PriceTerms price = price(row);
         Meter meter = price.type() == PriceType.USAGE ? meter(row, price.priceId(), scope) : null;
@@ -77,19 +78,22 @@ public final class LineItemRepository {
     private static Meter meter(ResultSet row, String priceId, Scope scope) throws SQLException {
         String meterId = row.getString("meter_id");
         if (meterId == null) {
-            throw new InvalidBillingDataException("price " + priceId + " is a USAGE price without a meter_id");
+            throw new InvalidDataException("price " + priceId + " is a USAGE price without a meter_id",
+                    "set the price's meter_id");
         }
         if (row.getString("found_meter_id") == null) {
-            throw new InvalidBillingDataException(
-                    "price " + priceId + " refers to meter " + meterId + ", which does not exist in " + scope);
+            throw new InvalidDataException(
+                    "price " + priceId + " refers to meter " + meterId + ", which does not exist in " + scope,
+                    "create the meter or correct the price's meter_id");
         }
         String name = "meter " + meterId;
         AggregationType aggregation = EnumColumns.parse(
                 AggregationType.class, row.getString("aggregation_type"), name, "aggregation_type");
         String field = row.getString("aggregation_field");
         if (aggregation.needsField() && (field == null || field.isBlank())) {
-            throw new InvalidBillingDataException(
-                    name + " aggregates " + aggregation + " but has no aggregation_field to read from properties");
+            throw new InvalidDataException(
+                    name + " aggregates " + aggregation + " but has no aggregation_field to read from properties",
+                    "set the meter's aggregation_field");
         }
         return new Meter(meterId, row.getString("meter_name"), row.getString("event_name"), aggregation,
                 aggregation.needsField() ? field : null);

@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.persistence;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,9 +41,9 @@ final class PostgresUsageAggregator implements UsageAggregator {
             }
         } catch (SQLException e) {
             if (INVALID_TEXT.equals(e.getSQLState())) {
-                throw new InvalidBillingDataException(query.meter().describe() + ": an event of customer "
+                throw new InvalidDataException(query.meter().describe() + ": an event of customer "
                         + query.externalCustomerId() + " in " + query.window() + " has properties that are not"
-                        + " valid JSON (" + e.getMessage() + ")");
+                        + " valid JSON (" + e.getMessage() + ")", "correct the event's properties to a JSON object");
             }
             throw e;
         }

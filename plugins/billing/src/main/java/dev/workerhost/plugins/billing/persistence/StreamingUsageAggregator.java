@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.SqlTimes;
 import dev.workerhost.spi.Json;
 import java.math.BigDecimal;
@@ -68,8 +68,9 @@ final class StreamingUsageAggregator implements UsageAggregator {
         try {
             root = READER.readTree(properties);
         } catch (JsonProcessingException e) {
-            throw new InvalidBillingDataException(meter.describe() + ": event " + eventId
-                    + " has properties that are not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidDataException(meter.describe() + ": event " + eventId
+                    + " has properties that are not valid JSON: " + e.getOriginalMessage(),
+                    "correct the event's properties to a JSON object");
         }
         JsonNode value = root == null ? null : root.get(meter.aggregationField());
         if (value == null || value.isNull()) {

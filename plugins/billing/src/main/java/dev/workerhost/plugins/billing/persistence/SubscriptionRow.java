@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.persistence;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.models.SubscriptionSnapshot;
 import dev.workerhost.plugins.billing.periods.BillingInterval;
 import dev.workerhost.plugins.billing.periods.SubscriptionTerms;
@@ -34,12 +34,12 @@ public record SubscriptionRow(
         String row = "subscription " + id;
         BillingInterval interval = EnumColumns.parse(BillingInterval.class, billingPeriod, row, "billing_period");
         if (billingPeriodCount < 1) {
-            throw new InvalidBillingDataException(
-                    row + " has billing_period_count " + billingPeriodCount + "; it must be at least 1");
+            throw new InvalidDataException(row + " has billing_period_count " + billingPeriodCount,
+                    "set billing_period_count to 1 or more");
         }
         if (currentPeriodStart == null && startDate == null) {
-            throw new InvalidBillingDataException(row + " has neither current_period_start nor start_date,"
-                    + " so its first billing period is unknown; set start_date");
+            throw new InvalidDataException(row + " has neither current_period_start nor start_date,"
+                    + " so its first billing period is unknown", "set the subscription's start_date");
         }
         Instant anchor = billingAnchor != null ? billingAnchor : startDate != null ? startDate : currentPeriodStart;
         return new SubscriptionTerms(interval, billingPeriodCount, anchor, currentPeriodStart, currentPeriodEnd,

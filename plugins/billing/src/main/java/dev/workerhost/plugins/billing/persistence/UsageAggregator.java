@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /**
  * Computes a meter's quantity over the events of a {@link UsageQuery}: zero when no event matches. Events without
  * the aggregation field (or with JSON null there) are skipped; a value SUM, MAX or LATEST cannot read as a number is
- * an {@link dev.workerhost.plugins.billing.models.InvalidBillingDataException} naming the meter and the event.
+ * an {@link dev.workerhost.plugins.domain.InvalidDataException} naming the meter and the event.
  */
 public interface UsageAggregator {
 

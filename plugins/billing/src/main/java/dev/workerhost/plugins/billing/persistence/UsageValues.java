@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.persistence;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.math.BigDecimal;
 
 /** Reads an event's field value as a number the same way for both aggregators. */
@@ -18,8 +18,9 @@ final class UsageValues {
         }
     }
 
-    static InvalidBillingDataException notNumeric(Meter meter, String eventId, String value) {
-        return new InvalidBillingDataException(meter.describe() + ": event " + eventId + " has properties."
-                + meter.aggregationField() + " = " + value + ", which is not a number");
+    static InvalidDataException notNumeric(Meter meter, String eventId, String value) {
+        return new InvalidDataException(meter.describe() + ": event " + eventId + " has properties."
+                + meter.aggregationField() + " = " + value + ", which is not a number",
+                "correct the event's properties or the meter's aggregation_field, then bill the subscription again");
     }
 }

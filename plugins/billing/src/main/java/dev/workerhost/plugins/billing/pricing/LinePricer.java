@@ -1,6 +1,6 @@
 package dev.workerhost.plugins.billing.pricing;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -36,9 +36,9 @@ public final class LinePricer {
     private static BigDecimal packages(PriceTerms price, BigDecimal usage) {
         BigDecimal size = price.packageSize();
         if (size == null || size.signum() <= 0) {
-            throw new InvalidBillingDataException("price " + price.priceId()
+            throw new InvalidDataException("price " + price.priceId()
                     + " has billing_model PACKAGE but package_size " + (size == null ? "is null" : size.toPlainString()
-                    + " is not positive"));
+                    + " is not positive"), "set the price's package_size to a positive number");
         }
         return usage.divide(size, 0, RoundingMode.CEILING);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.spi.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -81,7 +81,8 @@ public final class TierParser {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    private static InvalidBillingDataException invalid(String priceId, String cause) {
-        return new InvalidBillingDataException("price " + priceId + " " + cause);
+    private static InvalidDataException invalid(String priceId, String cause) {
+        return new InvalidDataException("price " + priceId + " " + cause, "correct the price's tiers, e.g."
+                + " [{\"up_to\": 100, \"unit_amount\": \"0.10\"}, {\"up_to\": null, \"unit_amount\": \"0.05\"}]");
     }
 }

@@ -1,8 +1,5 @@
 package dev.workerhost.plugins.billing.workflows;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
-import dev.workerhost.plugins.billing.models.NotFoundException;
-import dev.workerhost.spi.ValidationError;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -12,15 +9,13 @@ final class BillingActivityOptions {
 
     /**
      * Database hiccups heal: retry after 1 s, doubling up to 1 min, for up to 10 attempts. Bad input and bad rows
-     * do not, so they are never retried.
+     * do not: the activities fail them once, non-retryable ({@code FailOnce}).
      */
     private static final RetryOptions RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
             .setBackoffCoefficient(2.0)
             .setMaximumInterval(Duration.ofMinutes(1))
             .setMaximumAttempts(10)
-            .setDoNotRetry(ValidationError.FAILURE_TYPE, NotFoundException.FAILURE_TYPE,
-                    InvalidBillingDataException.FAILURE_TYPE)
             .build();
 
     private BillingActivityOptions() {

@@ -3,6 +3,7 @@ package dev.workerhost.plugins.billing.workflows;
 import dev.workerhost.plugins.billing.activities.SchedulerActivities;
 import dev.workerhost.plugins.billing.models.BillingSchedulerInput;
 import dev.workerhost.plugins.billing.models.BillingSchedulerResult;
+import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.spi.Validation;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
 public final class BillingSchedulerWorkflowImpl implements BillingSchedulerWorkflow {
 
     private final SchedulerActivities activities =
-            Workflow.newActivityStub(SchedulerActivities.class, BillingActivityOptions.heartbeating());
+            FailOnce.newActivityStub(SchedulerActivities.class, BillingActivityOptions.heartbeating());
 
     @Override
     public BillingSchedulerResult schedule(BillingSchedulerInput input) {

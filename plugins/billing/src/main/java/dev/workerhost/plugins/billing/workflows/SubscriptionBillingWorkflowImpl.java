@@ -8,6 +8,7 @@ import dev.workerhost.plugins.billing.models.SubscriptionSnapshot;
 import dev.workerhost.plugins.billing.periods.BillingPlan;
 import dev.workerhost.plugins.billing.periods.BillingPlanner;
 import dev.workerhost.plugins.billing.periods.Period;
+import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Ids;
 import dev.workerhost.spi.Validation;
 import io.temporal.workflow.Workflow;
@@ -23,15 +24,15 @@ import java.util.List;
 public final class SubscriptionBillingWorkflowImpl implements SubscriptionBillingWorkflow {
 
     private final BillingActivities quick =
-            Workflow.newActivityStub(BillingActivities.class, BillingActivityOptions.quick());
+            FailOnce.newActivityStub(BillingActivities.class, BillingActivityOptions.quick());
     private final BillingActivities heartbeating =
-            Workflow.newActivityStub(BillingActivities.class, BillingActivityOptions.heartbeating());
+            FailOnce.newActivityStub(BillingActivities.class, BillingActivityOptions.heartbeating());
 
     @Override
     public SubscriptionBillingResult bill(SubscriptionBillingInput input) {
         Validation.validateInWorkflow(input);
         Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-        SubscriptionSnapshot subscription = NonRetryable.unwrap(() -> quick.loadSubscription(input));
+        SubscriptionSnapshot subscription = quick.loadSubscription(input);
         if (!subscription.billable()) {
             return new SubscriptionBillingResult(input.subscriptionId(), 0, List.of(),
                     subscription.currentPeriodStart(), subscription.currentPeriodEnd());
@@ -40,7 +41,7 @@ public final class SubscriptionBillingWorkflowImpl implements SubscriptionBillin
         List<String> created = new ArrayList<>();
         for (Period period : plan.periodsToInvoice()) {
             String invoiceId = Workflow.sideEffect(String.class, () -> Ids.newId("inv"));
-            InvoiceOutcome outcome = NonRetryable.unwrap(() -> heartbeating.invoicePeriod(input, period, invoiceId));
+            InvoiceOutcome outcome = heartbeating.invoicePeriod(input, period, invoiceId);
             if (outcome.created()) {
                 created.add(outcome.invoiceId());
             }

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workerhost.plugins.billing.Queries;
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.models.InvoiceOutcome;
-import dev.workerhost.plugins.billing.models.NotFoundException;
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.Scope;
@@ -160,7 +160,7 @@ class PeriodInvoicerTest {
             PeriodInvoicer invoicer = new PeriodInvoicer(new Transactions(db.dataSource()));
 
             assertThatThrownBy(() -> invoicer.invoice(SCOPE, "sub1", JANUARY, "inv_1", NO_PROGRESS))
-                    .isInstanceOf(InvalidBillingDataException.class)
+                    .isInstanceOf(InvalidDataException.class)
                     .hasMessage("price p_usage refers to meter m_missing, which does not exist in tenant t1,"
                             + " environment env");
             assertThatThrownBy(() -> invoicer.invoice(new Scope("t2", "env"), "sub1", JANUARY, "inv_1", NO_PROGRESS))

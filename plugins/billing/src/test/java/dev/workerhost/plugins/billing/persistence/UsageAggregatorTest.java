@@ -4,7 +4,7 @@ import static dev.workerhost.plugins.billing.Rows.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.Scope;
@@ -145,7 +145,7 @@ class UsageAggregatorTest {
 
             for (AggregationType type : new AggregationType[] {AggregationType.SUM, AggregationType.MAX}) {
                 assertThatThrownBy(() -> aggregate(db, type, "bytes"))
-                        .isInstanceOf(InvalidBillingDataException.class)
+                        .isInstanceOf(InvalidDataException.class)
                         .hasMessage("meter m1 (" + type + " of properties.bytes over api_call events): event e2 has"
                                 + " properties.bytes = lots, which is not a number");
             }

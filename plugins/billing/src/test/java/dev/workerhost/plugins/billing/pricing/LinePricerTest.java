@@ -3,7 +3,7 @@ package dev.workerhost.plugins.billing.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workerhost.plugins.billing.models.InvalidBillingDataException;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,7 +85,7 @@ class LinePricerTest {
     void packageWithoutAPackageSizeIsInvalidData() {
         assertThatThrownBy(() -> LinePricer.usage(usage(BillingModel.PACKAGE, "5", null, null, TierMode.VOLUME),
                 d("3")))
-                .isInstanceOf(InvalidBillingDataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("price price_1 has billing_model PACKAGE but package_size is null");
     }
 
@@ -101,7 +101,7 @@ class LinePricerTest {
     void malformedTiersNameThePriceAndTheCause(String tiers, String cause) {
         assertThatThrownBy(() -> LinePricer.usage(usage(BillingModel.TIERED, "0", null, tiers, TierMode.VOLUME),
                 d("3")))
-                .isInstanceOf(InvalidBillingDataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith("price price_1 " + cause);
     }
 }

@@ -16,6 +16,8 @@ import dev.workerhost.plugins.billing.Queries;
 import dev.workerhost.plugins.billing.models.SubscriptionBillingInput;
 import dev.workerhost.plugins.billing.models.SubscriptionBillingResult;
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.InvalidDataException;
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
 import io.temporal.client.WorkflowFailedException;
@@ -189,8 +191,61 @@ class SubscriptionBillingWorkflowTest {
                     SubscriptionBillingResult.class))
                     .isInstanceOf(WorkflowFailedException.class)
                     .cause()
-                    .isInstanceOf(ApplicationFailure.class)
-                    .hasMessageContaining("subscription sub1 does not exist in tenant t2, environment env");
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo(NotFoundException.FAILURE_TYPE);
+                        assertThat(failure.getOriginalMessage())
+                                .isEqualTo("subscription sub1 does not exist in tenant t2, environment env");
+                        assertThat(failure.getDetails().get(String.class))
+                                .startsWith("check subscription_id, tenant_id and environment_id");
+                    });
+            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-sub1")).isEqualTo(1);
+            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-sub1")).containsExactly(1);
+            assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void aNulCharacterInTheSubscriptionIdFailsOnceWithoutRetries(TestDatabase.Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db)) {
+            dailySubscriptionThreePeriodsBehind(db, today(env));
+            String id = "sub1\u0000";
+
+            assertThatThrownBy(() -> env.execute(TYPE, new SubscriptionBillingInput(id, "t1", "env"),
+                    SubscriptionBillingResult.class))
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
+                            assertThat(failure.isNonRetryable()).isTrue());
+            // Refused by the input rules, not found (H2 stores NUL), or refused by PostgreSQL: never retried.
+            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-" + id)).isEqualTo(1);
+            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-" + id)).allMatch(attempt -> attempt == 1);
+            assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void usageTheDatabaseCannotStoreFailsOnceAsInvalidData(TestDatabase.Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db)) {
+            Instant today = today(env);
+            dailySubscriptionThreePeriodsBehind(db, today);
+            // A maximum of 10^30 calls does not fit the invoice line's quantity column, NUMERIC(38, 12).
+            db.execute(meter("t1", "m_peak", "peak", "MAX", "value"),
+                    usagePrice("t1", "p_peak", "PER_UNIT", "0", "m_peak"),
+                    lineItem("t1", "li_peak", "sub1", "p_peak", "0", day(today, -3), null),
+                    event("t1", "e_peak", "peak", "cus_ext", day(today, -3), "{\"value\": 1e30}"));
+
+            assertThatThrownBy(() -> env.execute(TYPE, SUB1, SubscriptionBillingResult.class))
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo(InvalidDataException.FAILURE_TYPE);
+                        assertThat(failure.getOriginalMessage()).startsWith("the database refused the statement: ")
+                                .contains("SQLState 22");
+                    });
+            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-sub1")).isEqualTo(1);
+            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-sub1")).containsExactly(1, 1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }

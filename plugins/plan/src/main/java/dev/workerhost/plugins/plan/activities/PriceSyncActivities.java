@@ -16,8 +16,8 @@ public interface PriceSyncActivities {
     /**
      * Reads the plan's published prices once, for the whole sync.
      *
-     * @throws io.temporal.failure.ApplicationFailure non-retryable, type {@value PlanNotFound#FAILURE_TYPE}, if the
-     *     plan does not exist in that tenant and environment
+     * @throws dev.workerhost.plugins.domain.NotFoundException if the plan does not exist in that tenant and
+     *     environment
      */
     PriceSyncSnapshot readPlanPrices(PlanRef plan);
 

@@ -2,6 +2,7 @@ package dev.workerhost.plugins.plan.activities;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.plan.models.PageChanges;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs each page as one transaction of a fixed number of statements: read and lock the page's subscriptions, read
- * their line items for the plan's prices, then one batch of inserts and one of updates.
+ * their line items for the plan's prices, then one batch of inserts and one of updates. Registered through
+ * {@code FailOnce}: a missing plan or a refused value fails at once.
  */
 public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
 
@@ -42,13 +44,11 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
     public PriceSyncSnapshot readPlanPrices(PlanRef plan) {
         List<PlanPrice> published = transactions.inTransaction(connection -> {
             if (!prices.planExists(connection, plan.scope(), plan.planId())) {
-                return null;
+                throw new NotFoundException(plan + " not found", "check plan_id, tenant_id and environment_id:"
+                        + " the plan must exist in that tenant and environment");
             }
             return prices.publishedPrices(connection, plan.scope(), plan.planId());
         });
-        if (published == null) {
-            throw PlanNotFound.of(plan);
-        }
         return new PriceSyncSnapshot(published, pageSize, pagesPerRun);
     }
 

@@ -1,20 +1,17 @@
 package dev.workerhost.plugins.plan.workflows;
 
+import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.plan.activities.PriceSyncActivities;
 import dev.workerhost.plugins.plan.models.PriceSyncInput;
 import dev.workerhost.plugins.plan.models.PriceSyncProgress;
 import dev.workerhost.plugins.plan.models.PriceSyncResult;
 import dev.workerhost.plugins.plan.models.PriceSyncSnapshot;
 import dev.workerhost.spi.Validation;
-import dev.workerhost.spi.ValidationError;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -35,12 +32,11 @@ public final class PriceSyncWorkflowImpl implements PriceSyncWorkflow {
                     .setBackoffCoefficient(2.0)
                     .setMaximumInterval(Duration.ofMinutes(5))
                     .setMaximumAttempts(3)
-                    .setDoNotRetry(ValidationError.FAILURE_TYPE)
                     .build())
             .build();
 
     private final PriceSyncActivities activities =
-            Workflow.newActivityStub(PriceSyncActivities.class, ACTIVITY_OPTIONS);
+            FailOnce.newActivityStub(PriceSyncActivities.class, ACTIVITY_OPTIONS);
 
     @Override
     public PriceSyncResult sync(PriceSyncInput input, PriceSyncProgress resumeFrom) {
@@ -54,7 +50,7 @@ public final class PriceSyncWorkflowImpl implements PriceSyncWorkflow {
                 Workflow.continueAsNew(input, progress);
             }
             PriceSyncProgress current = progress;
-            progress = progress.after(call(() -> activities.syncPlanPricesPage(current.nextPage(input.plan()))));
+            progress = progress.after(activities.syncPlanPricesPage(current.nextPage(input.plan())));
             pages++;
         }
         PriceSyncResult result = progress.totals().toResult(input.planId());
@@ -64,24 +60,7 @@ public final class PriceSyncWorkflowImpl implements PriceSyncWorkflow {
 
     private PriceSyncProgress begin(PriceSyncInput input) {
         log.info("price sync of {} requested by user {}", input.plan(), input.userId());
-        PriceSyncSnapshot snapshot = call(() -> activities.readPlanPrices(input.plan()));
+        PriceSyncSnapshot snapshot = activities.readPlanPrices(input.plan());
         return PriceSyncProgress.starting(snapshot, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
-    }
-
-    /**
-     * Fails the workflow with the activity's own message when retrying cannot help (e.g. the plan does not exist),
-     * so that the caller reads "plan ... not found" rather than "activity failed", and the workflow's retry policy
-     * does not run the sync again.
-     */
-    private static <T> T call(Supplier<T> activity) {
-        try {
-            return activity.get();
-        } catch (ActivityFailure e) {
-            if (e.getCause() instanceof ApplicationFailure cause && cause.isNonRetryable()) {
-                // Same message, type and hint (details), now as the workflow's own failure.
-                throw ApplicationFailure.newBuilder(cause).setCause(e).build();
-            }
-            throw e;
-        }
     }
 }
