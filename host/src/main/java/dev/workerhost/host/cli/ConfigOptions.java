@@ -6,8 +6,9 @@ import dev.workerhost.host.config.HostHome;
 import dev.workerhost.host.config.HostSettings;
 import dev.workerhost.host.datasource.OfflineDataSources;
 import dev.workerhost.host.registry.PluginRegistry;
-import dev.workerhost.host.runtime.PluginCatalog;
+import dev.workerhost.host.runtime.PluginInstaller;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ final class ConfigOptions {
 
     /** Every plugin loaded and registered without Temporal or a database, as the offline commands need them. */
     PluginRegistry loadPluginsOffline(Config config) {
-        return PluginCatalog.loadOffline(settings(config), config, new OfflineDataSources(config)).registry();
+        return PluginInstaller.offline(config, new OfflineDataSources(config))
+                .installFolders(List.of(settings(config).pluginsDir()));
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The class loader of one plugin. Only the packages the plugin shares with the host (the JDK, the SPI, Temporal,
@@ -27,6 +29,8 @@ public final class PluginClassLoader extends URLClassLoader {
             "org.slf4j.",
             "com.typesafe.config.",
             "io.micrometer.");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginClassLoader.class);
 
     private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
 
@@ -110,6 +114,18 @@ public final class PluginClassLoader extends URLClassLoader {
 
     private static boolean isSharedResource(String resourceName) {
         return isShared(resourceName.replace('/', '.'));
+    }
+
+    /**
+     * Closes the plugin's jars once the host has given the plugin up (refused, or failed to start). An error while
+     * closing is logged, not thrown: what made the host give the plugin up is what the operator needs.
+     */
+    public void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            LOG.debug("cannot close the class loader of {}", location, e);
+        }
     }
 
     @Override

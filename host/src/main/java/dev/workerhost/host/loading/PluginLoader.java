@@ -2,16 +2,15 @@ package dev.workerhost.host.loading;
 
 import dev.workerhost.spi.SpiVersion;
 import dev.workerhost.spi.WorkflowModule;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Instantiates the {@link WorkflowModule}s of one plugin in a class loader of its own, with that loader as the
- * thread's context class loader, and checks that the host can serve them.
+ * Instantiates the {@link WorkflowModule} of one plugin in a class loader of its own, with that loader as the
+ * thread's context class loader, and checks that the host can serve it. A plugin is exactly one module: its jar or
+ * folder, its class loader, its name and its version are one thing, and so is its lifecycle.
  */
 public final class PluginLoader {
 
@@ -24,66 +23,41 @@ public final class PluginLoader {
         this.hostLoader = hostLoader;
     }
 
-    /** @return the plugin's modules, at least one */
-    public List<LoadedPlugin> load(PluginSource source) throws PluginLoadException {
+    /** @throws PluginLoadException naming the plugin's location and what to fix; its class loader is closed */
+    public LoadedPlugin load(PluginSource source) throws PluginLoadException {
         PluginClassLoader loader = new PluginClassLoader(source.location(), source.jars(), hostLoader);
         try (LoaderSwap swap = LoaderSwap.to(loader)) {
-            List<LoadedPlugin> plugins = instantiate(source, loader);
-            if (plugins.isEmpty()) {
-                throw new PluginLoadException(source.location(), "no WorkflowModule inside: add "
-                        + "META-INF/services/dev.workerhost.spi.WorkflowModule naming the module class "
-                        + "(e.g. with @AutoService(WorkflowModule.class))", null);
-            }
-            return plugins;
+            return instantiate(source, loader);
         } catch (PluginLoadException e) {
-            closeQuietly(loader);
+            loader.closeQuietly();
             throw e;
-        } catch (Exception | LinkageError e) {
-            closeQuietly(loader);
-            throw new PluginLoadException(source.location(), LoadFailures.explain(e), e);
+        } catch (Exception | LinkageError | ServiceConfigurationError e) {
+            loader.closeQuietly();
+            throw new PluginLoadException(source.location(), LoadProblemExplainer.explain(e), e);
         }
     }
 
-    private static List<LoadedPlugin> instantiate(PluginSource source, PluginClassLoader loader)
-            throws PluginLoadException {
-        List<LoadedPlugin> plugins = new ArrayList<>();
-        Iterator<WorkflowModule> modules = ServiceLoader.load(WorkflowModule.class, loader).iterator();
-        while (hasNext(modules, source)) {
-            WorkflowModule module = next(modules, source);
-            int spiVersion = module.spiVersion();
-            if (spiVersion < OLDEST_SPI_VERSION || spiVersion > SpiVersion.CURRENT) {
-                throw new PluginLoadException(source.location(), "module " + module.getClass().getName()
-                        + " was built for SPI version " + spiVersion + ", this host serves versions "
-                        + OLDEST_SPI_VERSION + " to " + SpiVersion.CURRENT
-                        + ": rebuild the plugin against a supported SPI or upgrade the host", null);
-            }
-            plugins.add(new LoadedPlugin(module.name(), module.version(), spiVersion, module, loader));
+    private static LoadedPlugin instantiate(PluginSource source, PluginClassLoader loader) throws PluginLoadException {
+        List<WorkflowModule> modules = new ArrayList<>();
+        ServiceLoader.load(WorkflowModule.class, loader).forEach(modules::add);
+        if (modules.isEmpty()) {
+            throw new PluginLoadException(source.location(), "no WorkflowModule inside: add "
+                    + "META-INF/services/dev.workerhost.spi.WorkflowModule naming the module class "
+                    + "(e.g. with @AutoService(WorkflowModule.class))", null);
         }
-        return plugins;
-    }
-
-    private static boolean hasNext(Iterator<WorkflowModule> modules, PluginSource source) throws PluginLoadException {
-        try {
-            return modules.hasNext();
-        } catch (ServiceConfigurationError e) {
-            throw new PluginLoadException(source.location(), LoadFailures.explain(e), e);
+        if (modules.size() > 1) {
+            throw new PluginLoadException(source.location(), "holds " + modules.size() + " WorkflowModules ("
+                    + String.join(", ", modules.stream().map(module -> module.getClass().getName()).toList())
+                    + "): a plugin is one module, so put each in a jar or folder of its own", null);
         }
-    }
-
-    private static WorkflowModule next(Iterator<WorkflowModule> modules, PluginSource source)
-            throws PluginLoadException {
-        try {
-            return modules.next();
-        } catch (ServiceConfigurationError | LinkageError e) {
-            throw new PluginLoadException(source.location(), LoadFailures.explain(e), e);
+        WorkflowModule module = modules.get(0);
+        int spiVersion = module.spiVersion();
+        if (spiVersion < OLDEST_SPI_VERSION || spiVersion > SpiVersion.CURRENT) {
+            throw new PluginLoadException(source.location(), "module " + module.getClass().getName()
+                    + " was built for SPI version " + spiVersion + ", this host serves versions "
+                    + OLDEST_SPI_VERSION + " to " + SpiVersion.CURRENT
+                    + ": rebuild the plugin against a supported SPI or upgrade the host", null);
         }
-    }
-
-    private static void closeQuietly(PluginClassLoader loader) {
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // the loader is being thrown away because the plugin is broken; the load failure is what matters
-        }
+        return new LoadedPlugin(module.name(), module.version(), spiVersion, module, loader);
     }
 }

@@ -19,15 +19,15 @@ import java.util.Optional;
 /**
  * The {@link Registrar} one plugin fills during {@code register}. It only collects and reads Temporal's metadata of
  * the declared types (so an implementation without a workflow or activity interface fails here, inside
- * {@code register}); the registry checks the result against the other plugins and commits it as a whole.
+ * {@code register}); the registry checks the result against the other plugins and admits it as a whole.
  */
-final class PluginDeclarations implements Registrar {
+public final class PluginDeclarations implements Registrar {
 
     private final String plugin;
     private final ClassLoader pluginLoader;
     private final Map<String, Queue> queues = new LinkedHashMap<>();
 
-    PluginDeclarations(String plugin, ClassLoader pluginLoader) {
+    public PluginDeclarations(String plugin, ClassLoader pluginLoader) {
         this.plugin = requireNonNull(plugin, "plugin is null");
         this.pluginLoader = requireNonNull(pluginLoader, "pluginLoader is null");
     }
@@ -46,6 +46,10 @@ final class PluginDeclarations implements Registrar {
 
     List<WorkflowRegistration> workflows() {
         return queues.values().stream().flatMap(queue -> queue.workflows.stream()).toList();
+    }
+
+    List<String> workflowTypes() {
+        return workflows().stream().map(WorkflowRegistration::workflowType).toList();
     }
 
     /** Activity type name to the task queue it is registered on. */

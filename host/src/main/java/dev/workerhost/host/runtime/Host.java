@@ -5,10 +5,12 @@ import dev.workerhost.host.config.HostSettings;
 import dev.workerhost.host.config.PluginFailurePolicy;
 import dev.workerhost.host.datasource.PooledDataSources;
 import dev.workerhost.host.loading.LoaderSwap;
-import dev.workerhost.host.loading.LoadFailures;
+import dev.workerhost.host.loading.LoadProblemExplainer;
 import dev.workerhost.host.loading.LoadedPlugin;
 import dev.workerhost.host.registry.PluginDescriptor;
+import dev.workerhost.host.registry.PluginEntry;
 import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.registry.PluginState;
 import dev.workerhost.host.temporal.EmbeddedTemporalServer;
 import dev.workerhost.host.temporal.TemporalConnector;
 import dev.workerhost.host.temporal.TemporalSettings;
@@ -42,7 +44,7 @@ public final class Host implements AutoCloseable {
     private final PluginRegistry registry;
     private final PooledDataSources dataSources;
     private final MeterRegistry meters;
-    private final List<LoadedPlugin> started = new ArrayList<>();
+    private final List<PluginEntry> started = new ArrayList<>();
     private EmbeddedTemporalServer embeddedServer;
     private WorkflowClient client;
     private WorkflowStarter workflows;
@@ -66,38 +68,42 @@ public final class Host implements AutoCloseable {
         MeterRegistry meters = new SimpleMeterRegistry();
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
         LateWorkflowStarter lateStarter = new LateWorkflowStarter();
-        PluginCatalog catalog = PluginCatalog.load(settings, config, dataSources, meters, lateStarter);
-        Host host = new Host(settings, catalog.registry(), dataSources, meters);
+        PluginRegistry registry = new PluginInstaller(config, dataSources, meters, lateStarter)
+                .installFolders(List.of(settings.pluginsDir()));
+        Host host = new Host(settings, registry, dataSources, meters);
         try {
-            host.refuseBrokenPlugins();
+            host.refuseBrokenPlugins(registry.entries());
             host.connect(TemporalSettings.from(config), lateStarter);
             dataSources.awaitReachable();
-            host.startPlugins(catalog);
+            host.startPlugins();
             host.startWorkers(config);
         } catch (HostStartException | InterruptedException | RuntimeException e) {
             host.close();
             throw e;
         }
-        for (PluginDescriptor descriptor : host.registry.descriptors()) {
-            if (descriptor.isBroken()) {
-                LOG.warn(descriptor.problem());
-            } else {
-                LOG.info(descriptor.summary());
+        for (PluginEntry entry : registry.entries()) {
+            if (entry.state() == PluginState.DISABLED) {
+                LOG.info("{} (plugins.{}.enabled = false)", entry.descriptor().summary(), entry.name());
+            } else if (entry.isRegistered()) {
+                LOG.info(entry.descriptor().summary());
             }
         }
         LOG.info(READY);
         return host;
     }
 
-    private void refuseBrokenPlugins() throws HostStartException {
-        List<PluginDescriptor> broken = registry.broken();
-        if (broken.isEmpty()) {
+    /**
+     * Under {@code fail}, refuses to start naming every broken plugin; under {@code skip}, logs each once. Either
+     * way the stack trace behind each is logged at DEBUG.
+     */
+    private void refuseBrokenPlugins(List<PluginEntry> entries) throws HostStartException {
+        List<PluginEntry> broken = entries.stream().filter(entry -> entry.descriptor().isBroken()).toList();
+        broken.forEach(entry -> entry.error().ifPresent(error -> LOG.debug(entry.descriptor().problem(), error)));
+        if (broken.isEmpty() || settings.onPluginFailure() == PluginFailurePolicy.SKIP) {
+            broken.forEach(entry -> LOG.warn("skipping {}", entry.descriptor().problem()));
             return;
         }
-        if (settings.onPluginFailure() == PluginFailurePolicy.FAIL) {
-            throw new HostStartException(brokenMessage(broken));
-        }
-        broken.forEach(descriptor -> LOG.warn("skipping {}", descriptor.problem()));
+        throw new HostStartException(brokenMessage(broken.stream().map(PluginEntry::descriptor).toList()));
     }
 
     private void connect(TemporalSettings temporal, LateWorkflowStarter lateStarter) throws InterruptedException {
@@ -109,17 +115,16 @@ public final class Host implements AutoCloseable {
         lateStarter.connect(workflows);
     }
 
-    private void startPlugins(PluginCatalog catalog) throws HostStartException {
-        for (LoadedPlugin plugin : registry.healthyPlugins()) {
+    private void startPlugins() throws HostStartException {
+        for (PluginEntry entry : registry.registered()) {
+            LoadedPlugin plugin = entry.plugin().orElseThrow();
             try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
-                plugin.module().start(catalog.context(plugin.name()));
-                started.add(plugin);
+                plugin.module().start(entry.context().orElseThrow());
+                started.add(entry);
             } catch (Exception | LinkageError e) {
-                registry.markFailed(plugin.name(), "start failed: " + LoadFailures.describe(e));
-                LOG.error("plugin {} ({}) failed to start", plugin.name(), plugin.location(), e);
-                if (settings.onPluginFailure() == PluginFailurePolicy.FAIL) {
-                    throw new HostStartException(brokenMessage(registry.broken()), e);
-                }
+                PluginEntry failed = registry.markFailed(entry, "start failed: " + LoadProblemExplainer.describe(e), e);
+                plugin.loader().closeQuietly();
+                refuseBrokenPlugins(List.of(failed));
             }
         }
     }
@@ -129,9 +134,9 @@ public final class Host implements AutoCloseable {
         try {
             workers.start();
         } catch (Exception e) {
-            throw new HostStartException("cannot start the workers: " + LoadFailures.describe(e), e);
+            throw new HostStartException("cannot start the workers: " + LoadProblemExplainer.describe(e), e);
         }
-        started.forEach(plugin -> registry.markStarted(plugin.name()));
+        started.forEach(registry::markStarted);
     }
 
     private static String brokenMessage(List<PluginDescriptor> broken) {
@@ -168,11 +173,11 @@ public final class Host implements AutoCloseable {
             workers.drain(settings.shutdownTimeout());
         }
         for (int i = started.size() - 1; i >= 0; i--) {
-            LoadedPlugin plugin = started.get(i);
+            LoadedPlugin plugin = started.get(i).plugin().orElseThrow();
             try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
                 plugin.module().close();
             } catch (Exception | LinkageError e) {
-                LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadFailures.describe(e));
+                LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadProblemExplainer.describe(e));
             }
         }
         started.clear();

@@ -3,6 +3,9 @@ package dev.workerhost.host.cli;
 import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The offline commands: what they print and how they exit. */
 class WorkerHostCliTest {
@@ -78,6 +82,23 @@ class WorkerHostCliTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("invalid input: name is required");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void workflowStartDoesNotReportPluginsItDoesNotUse() throws Exception {
+        Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        log.start();
+        try {
+            run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"\"}", "--plugins-dir", plugins.toString());
+        } finally {
+            root.detachAppender(log);
+        }
+
+        assertThat(err.toString()).contains("invalid input: name is required").doesNotContain("broken.jar");
+        assertThat(log.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("broken.jar"));
     }
 
     @Test

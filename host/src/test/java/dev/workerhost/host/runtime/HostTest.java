@@ -4,6 +4,10 @@ import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import dev.workerhost.host.cli.WorkerHostCli;
@@ -19,17 +23,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * One in-process host on the embedded Temporal server (free port, real workers) running two plugins that carry
- * different versions of one library class, beside a plugin whose register fails and one whose start fails, both
- * skipped under {@code on-plugin-failure = skip}.
+ * different versions of one library class, beside a plugin whose register fails, one whose start fails and two that
+ * claim one task queue, all skipped under {@code on-plugin-failure = skip}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostTest {
@@ -38,6 +44,7 @@ class HostTest {
     private Path plugins;
     private int port;
     private Host host;
+    private final ListAppender<ILoggingEvent> startLog = new ListAppender<>();
 
     @BeforeAll
     void startHost() throws Exception {
@@ -47,13 +54,25 @@ class HostTest {
         Fixtures.greeterJar(plugins, "beta.jar", greeter("beta"), "v2");
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
         Fixtures.brokenJar(plugins, "unstartable.jar", "fixture.broken.ThrowingStartModule");
+        Fixtures.greeterJar(plugins, "a-claim.jar", greeter("claim-a", "contested-queue", "Greet-claim-a", "1"), "v1");
+        Fixtures.greeterJar(plugins, "zz-claim.jar", greeter("claim-z", "contested-queue", "Greet-claim-z", "1"), "v1");
         port = FreePort.find();
         Config config = TestConfigs.config(home, Map.of(
                 "host.plugins-dir", plugins.toString(),
                 "host.on-plugin-failure", "skip",
                 "host.shutdown-timeout", "5s",
                 "temporal.embedded.port", String.valueOf(port)));
-        host = Host.start(config, TestConfigs.settings(config, home));
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger hostLog = (Logger) LoggerFactory.getLogger(Host.class);
+        root.addAppender(startLog);
+        hostLog.setLevel(Level.DEBUG);
+        startLog.start();
+        try {
+            host = Host.start(config, TestConfigs.settings(config, home));
+        } finally {
+            root.detachAppender(startLog);
+            hostLog.setLevel(null);
+        }
     }
 
     @AfterAll
@@ -84,7 +103,32 @@ class HostTest {
                 .extracting(PluginDescriptor::name).containsExactlyInAnyOrder("alpha", "beta");
         assertThat(host.registry().broken()).extracting(PluginDescriptor::problem).satisfiesExactlyInAnyOrder(
                 problem -> assertThat(problem).contains("broken.jar", "register exploded on purpose"),
-                problem -> assertThat(problem).contains("unstartable.jar", "start failed", "start exploded on purpose"));
+                problem -> assertThat(problem).contains("unstartable.jar", "start failed", "start exploded on purpose"),
+                problem -> assertThat(problem).contains("a-claim.jar", "task queue contested-queue"),
+                problem -> assertThat(problem).contains("zz-claim.jar", "task queue contested-queue"));
+    }
+
+    @Test
+    void inSkipModeNoClaimantOfAContestedNameServesIt() {
+        assertThat(host.registry().queues()).extracting("taskQueue").containsExactlyInAnyOrder("alpha-queue", "beta-queue");
+        assertThat(host.registry().workflow("Greet-claim-a")).isEmpty();
+        assertThat(host.registry().workflow("Greet-claim-z")).isEmpty();
+    }
+
+    @Test
+    void eachBrokenPluginIsLoggedOnceWithItsStackTraceAtDebug() {
+        for (String plugin : List.of("throwing-register", "throwing-start", "claim-a")) {
+            List<ILoggingEvent> aboutIt = startLog.list.stream()
+                    .filter(event -> event.getFormattedMessage().startsWith("plugin " + plugin + " (")
+                            || event.getFormattedMessage().startsWith("skipping plugin " + plugin + " ("))
+                    .toList();
+            assertThat(aboutIt).as(plugin).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
+                    .singleElement().satisfies(event -> assertThat(event.getThrowableProxy()).isNull());
+            if (!plugin.equals("claim-a")) {
+                assertThat(aboutIt).as(plugin).filteredOn(event -> event.getLevel() == Level.DEBUG)
+                        .singleElement().satisfies(event -> assertThat(event.getThrowableProxy()).isNotNull());
+            }
+        }
     }
 
     @Test

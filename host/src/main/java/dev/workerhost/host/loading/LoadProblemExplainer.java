@@ -2,13 +2,13 @@ package dev.workerhost.host.loading;
 
 import java.util.ServiceConfigurationError;
 
-/** Turns what goes wrong while instantiating a module into a cause that says what to fix. */
-public final class LoadFailures {
+/** Turns what goes wrong while loading a plugin into a cause that says what to fix. */
+public final class LoadProblemExplainer {
 
-    private LoadFailures() {
+    private LoadProblemExplainer() {
     }
 
-    static String explain(Throwable failure) {
+    public static String explain(Throwable failure) {
         if (failure instanceof ServiceConfigurationError error) {
             return explainServiceError(error);
         }

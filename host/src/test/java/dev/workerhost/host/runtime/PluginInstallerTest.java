@@ -4,34 +4,29 @@ import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.Config;
-import dev.workerhost.host.datasource.OfflineDataSources;
 import dev.workerhost.host.loading.LoadedPlugin;
+import dev.workerhost.host.registry.PluginEntry;
 import dev.workerhost.host.registry.PluginDescriptor;
 import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.registry.PluginState;
 import dev.workerhost.host.testing.FixturePluginBuilder;
 import dev.workerhost.host.testing.Fixtures;
-import dev.workerhost.host.testing.TestConfigs;
+import dev.workerhost.host.testing.OfflinePlugins;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loading and registering plugins offline: isolation, and every way a plugin is refused. */
-class PluginCatalogTest {
+/** Installing plugins offline: isolation, and every way a plugin is refused. */
+class PluginInstallerTest {
 
     @TempDir
     Path home;
 
     private PluginRegistry load(Path pluginsDir, Map<String, String> overrides) {
-        Map<String, String> all = new HashMap<>(overrides);
-        all.put("host.plugins-dir", pluginsDir.toString());
-        Config config = TestConfigs.config(home, all);
-        return PluginCatalog.loadOffline(TestConfigs.settings(config, home), config, new OfflineDataSources(config))
-                .registry();
+        return OfflinePlugins.install(home, pluginsDir, overrides);
     }
 
     private PluginRegistry load(Path pluginsDir) {
@@ -39,7 +34,7 @@ class PluginCatalogTest {
     }
 
     private static PluginDescriptor only(PluginRegistry registry, String name) {
-        return registry.descriptors().stream().filter(d -> d.name().equals(name)).reduce((a, b) -> b).orElseThrow();
+        return OfflinePlugins.descriptor(registry, name);
     }
 
     @Test
@@ -77,7 +72,7 @@ class PluginCatalogTest {
         Path plugins = Fixtures.emptyPluginsDir(home);
         Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
 
-        LoadedPlugin alpha = load(plugins).healthyPlugins().get(0);
+        LoadedPlugin alpha = load(plugins).registered().get(0).plugin().orElseThrow();
 
         ClassLoader loader = alpha.loader();
         assertThat(loader.loadClass("dev.workerhost.spi.WorkflowModule"))
@@ -95,7 +90,7 @@ class PluginCatalogTest {
     void aPluginClassSurvivesManyReflectiveConstructions() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
         Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
-        Class<?> module = load(plugins).healthyPlugins().get(0).module().getClass();
+        Class<?> module = load(plugins).registered().get(0).plugin().orElseThrow().module().getClass();
 
         // Past the JVM's inflation threshold (15) reflection generates accessor classes whose loader delegates to
         // the plugin's: they need the JDK's internal classes through it, as Jackson decoding inputs does.
@@ -156,51 +151,42 @@ class PluginCatalogTest {
     }
 
     @Test
-    void refusesASecondPluginOfTheSameName() throws Exception {
+    void refusesAJarHoldingTwoModules() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "a-first.jar", greeter("twin"), "v1");
-        Fixtures.greeterJar(plugins, "b-second.jar", greeter("twin", "other-queue", "Greet-other", "1"), "v1");
+        FixturePluginBuilder.jar(plugins.resolve("two-modules.jar"),
+                "fixture.broken.ThrowingRegisterModule\nfixture.broken.ThrowingStartModule",
+                FixturePluginBuilder.classes("broken", Map.of()));
 
-        assertRefused(load(plugins), "b-second.jar", "another plugin named twin is already loaded from");
+        assertRefused(load(plugins), "two-modules.jar", "holds 2 WorkflowModules (fixture.broken.ThrowingRegisterModule, "
+                + "fixture.broken.ThrowingStartModule): a plugin is one module");
     }
 
     @Test
-    void refusesAWorkflowTypeRegisteredByAnotherPlugin() throws Exception {
+    void anInvalidPluginConfigurationIsRecordedUnderThePluginsName() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner", "owner-queue", "Greet-shared", "1"), "v1");
-        Fixtures.greeterJar(plugins, "b-copycat.jar", greeter("copycat", "copycat-queue", "Greet-shared", "1"), "v1");
+        Path config = Files.createDirectories(home.resolve("alpha-config"));
+        Files.writeString(config.resolve("reference.conf"), "plugins.alpha.greeting = ${no-such-key}\n");
+        Path library = FixturePluginBuilder.classes("lib-v1", Map.of());
+        FixturePluginBuilder.jar(plugins.resolve("alpha.jar"), Fixtures.GREETER_MODULE,
+                FixturePluginBuilder.classes("greeter", greeter("alpha"), library), library, config);
 
-        PluginRegistry registry = load(plugins);
+        PluginDescriptor alpha = only(load(plugins), "alpha");
 
-        assertRefused(registry, "b-copycat.jar", "workflow type Greet-shared is already registered by plugin owner");
-        assertThat(registry.workflow("Greet-shared").orElseThrow().plugin()).isEqualTo("owner");
-        assertThat(registry.queues()).extracting("taskQueue").containsExactly("owner-queue");
+        assertThat(alpha.state()).isEqualTo(PluginState.FAILED);
+        assertThat(alpha.version()).isEqualTo("1.0-alpha");
+        assertThat(alpha.cause()).startsWith("invalid configuration: ").contains("no-such-key");
     }
 
     @Test
-    void refusesAnActivityTypeRegisteredByAnotherPlugin() throws Exception {
+    void theClassLoaderOfARefusedPluginIsClosed() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner"), "v1");
-        Map<String, String> copycat = new HashMap<>(greeter("copycat"));
-        copycat.put("PREFIX", "owner-");
-        Fixtures.greeterJar(plugins, "b-copycat.jar", copycat, "v1");
+        Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
 
-        PluginRegistry registry = load(plugins);
+        PluginEntry broken = load(plugins).entries().get(0);
 
-        assertRefused(registry, "b-copycat.jar", "activity type owner-Greet is already registered by plugin owner");
-        assertThat(registry.workflowTypes()).containsExactly("Greet-owner");
-    }
-
-    @Test
-    void refusesATaskQueueClaimedByAnotherPlugin() throws Exception {
-        Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "a-owner.jar", greeter("owner", "shared-queue", "Greet-owner", "1"), "v1");
-        Fixtures.greeterJar(plugins, "b-squatter.jar", greeter("squatter", "shared-queue", "Greet-squatter", "1"), "v1");
-
-        PluginRegistry registry = load(plugins);
-
-        assertRefused(registry, "b-squatter.jar", "task queue shared-queue is already claimed by plugin owner");
-        assertThat(registry.workflowTypes()).containsExactly("Greet-owner");
+        assertThat(broken.state()).isEqualTo(PluginState.FAILED);
+        ClassLoader loader = broken.plugin().orElseThrow().loader();
+        assertThat(loader.getResource("fixture/broken/ThrowingStartModule.class")).as("closed: finds nothing").isNull();
     }
 
     @Test
