@@ -2,6 +2,7 @@ package dev.workerhost.spi;
 
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
 import javax.sql.DataSource;
 
 /** What the host hands a plugin: its configuration and the shared resources it may use. */
@@ -31,4 +32,12 @@ public interface ModuleContext {
 
     /** Starts workflows of any plugin by type name; usable from {@link WorkflowModule#start} and activities. */
     WorkflowStarter workflows();
+
+    /**
+     * The host's Temporal client, for what {@link #workflows()} does not do: describe, signal or terminate an
+     * execution, read its history. Connected from {@link WorkflowModule#start} on.
+     *
+     * @throws IllegalStateException when the host is not connected: during {@code register} and offline checks
+     */
+    WorkflowClient workflowClient();
 }

@@ -55,8 +55,13 @@ public final class PluginTestEnvironment implements AutoCloseable {
 
     private PluginTestEnvironment(Builder builder) {
         this.module = builder.module;
-        this.temporal = TestWorkflowEnvironment.newInstance(
-                TestEnvironmentOptions.newBuilder().setUseTimeskipping(builder.timeSkipping).build());
+        TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+        if (builder.target == null) {
+            options.setUseTimeskipping(builder.timeSkipping);
+        } else {
+            options.setUseExternalService(true).setTarget(builder.target).setUseTimeskipping(false);
+        }
+        this.temporal = TestWorkflowEnvironment.newInstance(options.build());
         Config config = ConfigFactory.parseString(builder.configOverrides)
                 .withFallback(ConfigFactory.parseResources(module.getClass().getClassLoader(), "reference.conf"))
                 .resolve();
@@ -199,6 +204,11 @@ public final class PluginTestEnvironment implements AutoCloseable {
         }
 
         @Override
+        public WorkflowClient workflowClient() {
+            return client();
+        }
+
+        @Override
         public StartedWorkflow start(String workflowType, Object input, StartOptions options) {
             RegisteredType type = workflowTypes.get(workflowType);
             if (type == null) {
@@ -222,6 +232,7 @@ public final class PluginTestEnvironment implements AutoCloseable {
         private final Map<String, DataSource> dataSources = new HashMap<>();
         private String configOverrides = "";
         private boolean timeSkipping = true;
+        private String target;
 
         private Builder(WorkflowModule module) {
             this.module = requireNonNull(module, "module is null");
@@ -235,6 +246,15 @@ public final class PluginTestEnvironment implements AutoCloseable {
 
         public Builder dataSource(String name, DataSource dataSource) {
             dataSources.put(name, dataSource);
+            return this;
+        }
+
+        /**
+         * Runs against the Temporal server at {@code hostPort} instead of an in-process one, in real time: for
+         * instance a {@code TestServer.createPortBoundServer} that the test stops and starts again.
+         */
+        public Builder target(String hostPort) {
+            this.target = requireNonNull(hostPort, "hostPort is null");
             return this;
         }
 

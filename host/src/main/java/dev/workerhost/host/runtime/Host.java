@@ -67,13 +67,13 @@ public final class Host implements AutoCloseable {
     public static Host start(Config config, HostSettings settings) throws HostStartException, InterruptedException {
         MeterRegistry meters = new SimpleMeterRegistry();
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
-        LateWorkflowStarter lateStarter = new LateWorkflowStarter();
-        PluginRegistry registry = new PluginInstaller(config, dataSources, meters, lateStarter)
+        LateTemporal lateTemporal = new LateTemporal();
+        PluginRegistry registry = new PluginInstaller(config, dataSources, meters, lateTemporal)
                 .installFolders(List.of(settings.pluginsDir()));
         Host host = new Host(settings, registry, dataSources, meters);
         try {
             host.refuseBrokenPlugins(registry.entries());
-            host.connect(TemporalSettings.from(config), lateStarter);
+            host.connect(TemporalSettings.from(config), lateTemporal);
             dataSources.awaitReachable();
             host.startPlugins();
             host.startWorkers(config);
@@ -106,13 +106,13 @@ public final class Host implements AutoCloseable {
         throw new HostStartException(brokenMessage(broken.stream().map(PluginEntry::descriptor).toList()));
     }
 
-    private void connect(TemporalSettings temporal, LateWorkflowStarter lateStarter) throws InterruptedException {
+    private void connect(TemporalSettings temporal, LateTemporal lateTemporal) throws InterruptedException {
         if (temporal.isEmbedded()) {
             embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedPort());
         }
         client = new TemporalConnector(temporal).connectPatiently();
         workflows = new TemporalWorkflowStarter(client, registry);
-        lateStarter.connect(workflows);
+        lateTemporal.connect(client, workflows);
     }
 
     private void startPlugins() throws HostStartException {

@@ -14,7 +14,6 @@ import dev.workerhost.host.registry.PluginDeclarations;
 import dev.workerhost.host.registry.PluginEntry;
 import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.spi.ModuleContext;
-import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
@@ -32,25 +31,25 @@ public final class PluginInstaller {
     private final PluginConfigs configs;
     private final DataSourceProvider dataSources;
     private final MeterRegistry meters;
-    private final WorkflowStarter workflows;
+    private final LateTemporal temporal;
     private final PluginLoader loader = new PluginLoader(PluginInstaller.class.getClassLoader());
 
     /**
      * @param config the host's configuration; each plugin gets its {@code plugins.<name>} subtree
      * @param meters what plugins register meters in, each through a view tagged with its name
-     * @param workflows the starter plugins get in their context
+     * @param temporal the Temporal connection plugins get in their context, connected once the host is
      */
     public PluginInstaller(Config config, DataSourceProvider dataSources, MeterRegistry meters,
-            WorkflowStarter workflows) {
+            LateTemporal temporal) {
         this.configs = new PluginConfigs(config);
         this.dataSources = dataSources;
         this.meters = meters;
-        this.workflows = workflows;
+        this.temporal = temporal;
     }
 
     /** Installs without Temporal or a database: datasources refuse connections, starting workflows is refused. */
     public static PluginInstaller offline(Config config, DataSourceProvider offline) {
-        return new PluginInstaller(config, offline, new CompositeMeterRegistry(), new LateWorkflowStarter());
+        return new PluginInstaller(config, offline, new CompositeMeterRegistry(), new LateTemporal());
     }
 
     /** Every plugin of the given plugins folders, installed together into a new registry. */
@@ -88,7 +87,7 @@ public final class PluginInstaller {
         ModuleContext context;
         try {
             context = new HostModuleContext(plugin.name(), configs.forPlugin(plugin.name(), plugin.loader()),
-                    dataSources, taggedBy(plugin.name(), meters), workflows);
+                    dataSources, taggedBy(plugin.name(), meters), temporal);
         } catch (RuntimeException e) {
             return PluginEntry.broken(plugin, "invalid configuration: " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package dev.workerhost.plugins.billing;
 import com.google.auto.service.AutoService;
 import dev.workerhost.plugins.billing.activities.BillingActivitiesImpl;
 import dev.workerhost.plugins.billing.activities.SchedulerActivitiesImpl;
-import dev.workerhost.plugins.billing.models.BillingSchedulerInput;
 import dev.workerhost.plugins.billing.models.SubscriptionBillingInput;
 import dev.workerhost.plugins.billing.persistence.BillingDemoData;
 import dev.workerhost.plugins.billing.workflows.BillingSchedulerWorkflowImpl;
@@ -15,10 +14,8 @@ import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.spi.ModuleContext;
 import dev.workerhost.spi.Registrar;
 import dev.workerhost.spi.SpiVersion;
-import dev.workerhost.spi.StartOptions;
 import dev.workerhost.spi.WorkflowDefaults;
 import dev.workerhost.spi.WorkflowModule;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -27,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The billing plugin: task queue {@value #TASK_QUEUE} with {@code SubscriptionBillingWorkflow} and
- * {@code BillingSchedulerWorkflow}. On start it migrates the schema, seeds the demo rows when asked to, and starts
- * the scheduler as a cron workflow on {@code plugins.billing.schedule}.
+ * {@code BillingSchedulerWorkflow}. On start it migrates the schema, seeds the demo rows when asked to, and keeps
+ * the scheduler running as a cron workflow on {@code plugins.billing.schedule} until it closes
+ * ({@link SchedulerKeeper}).
  */
 @AutoService(WorkflowModule.class)
 public final class BillingModule implements WorkflowModule {
@@ -38,6 +36,8 @@ public final class BillingModule implements WorkflowModule {
     public static final String SCHEDULER_WORKFLOW = "BillingSchedulerWorkflow";
 
     private static final Logger LOG = LoggerFactory.getLogger(BillingModule.class);
+
+    private volatile SchedulerKeeper keeper;
 
     @Override
     public String name() {
@@ -72,23 +72,27 @@ public final class BillingModule implements WorkflowModule {
             LOG.info("seeded the billing demo rows ({}, subscription {})",
                     DemoData.SCOPE, BillingDemoData.SUBSCRIPTION_ID);
         }
-        startScheduler(context);
+        Duration checkInterval = checkInterval(context);
+        SchedulerKeeper started = new SchedulerKeeper(
+                context.workflows(), context.workflowClient(), context.config().getString("schedule"));
+        started.keepEvery(checkInterval);
+        keeper = started;
     }
 
-    private static void startScheduler(ModuleContext context) {
-        String schedule = context.config().getString("schedule").trim();
-        if (schedule.isEmpty()) {
-            LOG.info("billing scheduler is off (plugins.billing.schedule is empty)");
-            return;
+    @Override
+    public void close() {
+        if (keeper != null) {
+            keeper.close();
         }
-        try {
-            context.workflows().start(SCHEDULER_WORKFLOW, new BillingSchedulerInput(null), StartOptions.defaults()
-                    .withWorkflowId(SCHEDULER_WORKFLOW).withCronSchedule(schedule));
-            LOG.info("billing scheduler started on schedule \"{}\"", schedule);
-        } catch (WorkflowExecutionAlreadyStarted e) {
-            // Another host of this namespace started it: one scheduler serves them all.
-            LOG.info("billing scheduler already running; not starting a second one");
+    }
+
+    private static Duration checkInterval(ModuleContext context) {
+        Duration interval = context.config().getDuration("schedule-check-interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(
+                    "plugins.billing.schedule-check-interval must be positive, not " + interval);
         }
+        return interval;
     }
 
     private static DataSource dataSource(ModuleContext context) {

@@ -12,21 +12,12 @@ import dev.workerhost.plugins.billing.models.BillingSchedulerInput;
 import dev.workerhost.plugins.billing.models.BillingSchedulerResult;
 import dev.workerhost.plugins.billing.models.SubscriptionBillingResult;
 import dev.workerhost.plugins.domain.DomainSchema;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import dev.workerhost.spi.ModuleContext;
-import dev.workerhost.spi.WorkflowStarter;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -98,52 +89,6 @@ class BillingSchedulerWorkflowTest {
                     + " FROM invoices")).isEqualTo(DUE + "|" + DUE + "|700");
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM subscriptions WHERE current_period_start = "
                     + ts(today.toString()))).isEqualTo(String.valueOf(DUE + 1));
-        }
-    }
-
-    @Test
-    void theModuleStartsTheSchedulerAsACronWorkflowOncePerNamespace() throws Exception {
-        try (TestDatabase db = TestDatabase.h2(); PluginTestEnvironment env = environment(db, "0 * * * *")) {
-            var scheduler = env.client().newUntypedWorkflowStub(BillingModule.SCHEDULER_WORKFLOW).describe();
-
-            assertThat(scheduler.getWorkflowType()).isEqualTo(TYPE);
-            assertThat(scheduler.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-            assertThat(scheduler.getTaskQueue()).isEqualTo(BillingModule.TASK_QUEUE);
-
-            // A second host of the namespace starting finds the scheduler running and starts all the same.
-            new BillingModule().start(new SecondHostContext(env, db, "0 * * * *"));
-            assertThat(env.client().newUntypedWorkflowStub(BillingModule.SCHEDULER_WORKFLOW).describe()
-                    .getExecution().getRunId()).isEqualTo(scheduler.getExecution().getRunId());
-        }
-    }
-
-    /** What a second host would hand the billing plugin: the same Temporal namespace and database. */
-    private record SecondHostContext(PluginTestEnvironment env, TestDatabase db, String schedule)
-            implements ModuleContext {
-
-        @Override
-        public String pluginName() {
-            return BillingModule.NAME;
-        }
-
-        @Override
-        public Config config() {
-            return ConfigFactory.parseMap(Map.of("schedule", schedule, "datasource", "default", "demo-data", "false"));
-        }
-
-        @Override
-        public DataSource dataSource(String name) {
-            return db.dataSource();
-        }
-
-        @Override
-        public MeterRegistry meterRegistry() {
-            return env.meterRegistry();
-        }
-
-        @Override
-        public WorkflowStarter workflows() {
-            return env.workflows();
         }
     }
 }
