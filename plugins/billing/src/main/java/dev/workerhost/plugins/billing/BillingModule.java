@@ -2,6 +2,7 @@ package dev.workerhost.plugins.billing;
 
 import com.google.auto.service.AutoService;
 import dev.workerhost.plugins.billing.activities.BillingActivitiesImpl;
+import dev.workerhost.plugins.billing.activities.InvoiceMeters;
 import dev.workerhost.plugins.billing.activities.SchedulerActivitiesImpl;
 import dev.workerhost.plugins.billing.models.SubscriptionBillingInput;
 import dev.workerhost.plugins.billing.persistence.BillingDemoData;
@@ -59,7 +60,9 @@ public final class BillingModule implements WorkflowModule {
                 // scheduler keeps running for as long as the host does.
                 .workflow(BillingSchedulerWorkflowImpl.class,
                         WorkflowDefaults.standard().withExecutionTimeout(Duration.ZERO))
-                .activities(FailOnce.activities(new BillingActivitiesImpl(dataSource)),
+                .activities(
+                        FailOnce.activities(
+                                new BillingActivitiesImpl(dataSource, new InvoiceMeters(context.meterRegistry()))),
                         FailOnce.activities(new SchedulerActivitiesImpl(dataSource, context.workflows())));
     }
 

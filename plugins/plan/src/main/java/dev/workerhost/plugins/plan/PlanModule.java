@@ -6,6 +6,7 @@ import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.plan.activities.PriceSyncActivitiesImpl;
+import dev.workerhost.plugins.plan.activities.SyncMeters;
 import dev.workerhost.plugins.plan.models.PriceSyncInput;
 import dev.workerhost.plugins.plan.persistence.PlanDemoData;
 import dev.workerhost.plugins.plan.workflows.PriceSyncWorkflowImpl;
@@ -41,8 +42,8 @@ public final class PlanModule implements WorkflowModule {
                 .workflow(PriceSyncWorkflowImpl.class, WorkflowDefaults.standard()
                         // One sync per plan at a time: a second start while one runs is refused as already running.
                         .withWorkflowId(PriceSyncInput.class, input -> "PriceSyncWorkflow-" + input.planId()))
-                .activities(FailOnce.activities(new PriceSyncActivitiesImpl(
-                        new Transactions(dataSource), settings.pageSize(), settings.pagesPerRun())));
+                .activities(FailOnce.activities(new PriceSyncActivitiesImpl(new Transactions(dataSource),
+                        settings.pageSize(), settings.pagesPerRun(), new SyncMeters(context.meterRegistry()))));
     }
 
     @Override

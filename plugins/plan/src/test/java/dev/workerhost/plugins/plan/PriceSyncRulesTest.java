@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.workerhost.plugins.plan.TenantRows.LineItem;
 import dev.workerhost.plugins.plan.models.PriceSyncResult;
 import dev.workerhost.testkit.TestDatabase.Engine;
+import io.micrometer.core.instrument.Counter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,11 +247,30 @@ class PriceSyncRulesTest {
             rows.lineItem("li_ended" + i, "sub" + i, "ended").insert();
         }
 
+        Map<String, Double> before = lineItemMeter(engine);
+
         assertThat(sync(engine, rows, "plan")).isEqualTo(result(rows, "plan", 5, 10, 5, 5));
         List<LineItem> afterFirstRun = rows.allLineItems();
+        Map<String, Double> afterFirst = lineItemMeter(engine);
 
         assertThat(sync(engine, rows, "plan")).isEqualTo(result(rows, "plan", 5, 0, 0, 20));
         assertThat(rows.allLineItems()).isEqualTo(afterFirstRun);
+        Map<String, Double> afterRerun = lineItemMeter(engine);
+        assertThat(difference(before, afterFirst))
+                .isEqualTo(Map.of("created", 10.0, "terminated", 5.0, "skipped", 5.0));
+        assertThat(difference(afterFirst, afterRerun))
+                .isEqualTo(Map.of("created", 0.0, "terminated", 0.0, "skipped", 20.0));
+    }
+
+    /** The plugin's plan.sync.line.items counter by action. */
+    private Map<String, Double> lineItemMeter(Engine engine) {
+        return fixtures.get(engine).env.meterRegistry().get("plan.sync.line.items").counters().stream()
+                .collect(Collectors.toMap(counter -> counter.getId().getTag("action"), Counter::count));
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, entry -> entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)));
     }
 
     @ParameterizedTest

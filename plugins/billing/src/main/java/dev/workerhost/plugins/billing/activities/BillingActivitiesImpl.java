@@ -17,9 +17,9 @@ public final class BillingActivitiesImpl implements BillingActivities {
     private final SubscriptionRepository subscriptions = new SubscriptionRepository();
     private final PeriodInvoicer invoicer;
 
-    public BillingActivitiesImpl(DataSource dataSource) {
+    public BillingActivitiesImpl(DataSource dataSource, InvoiceMeters meters) {
         this.transactions = new Transactions(dataSource);
-        this.invoicer = new PeriodInvoicer(transactions);
+        this.invoicer = new PeriodInvoicer(transactions, meters);
     }
 
     @Override

@@ -24,30 +24,40 @@ import java.util.Optional;
  */
 public final class PeriodInvoicer {
 
+    /** What the transaction did: the outcome, and the invoice if it wrote one. */
+    private record Written(InvoiceOutcome outcome, Invoice invoice) {
+    }
+
     private final Transactions transactions;
+    private final InvoiceMeters meters;
     private final SubscriptionRepository subscriptions = new SubscriptionRepository();
     private final InvoiceWriter invoices = new InvoiceWriter();
     private final InvoiceComposer composer = new InvoiceComposer();
 
-    public PeriodInvoicer(Transactions transactions) {
+    public PeriodInvoicer(Transactions transactions, InvoiceMeters meters) {
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     public InvoiceOutcome invoice(Scope scope, String subscriptionId, Period period, String invoiceId,
             Runnable progress) {
         try {
-            return transactions.inTransaction(connection -> {
+            Written written = transactions.inTransaction(connection -> {
                 Optional<String> existing = invoices.findId(connection, subscriptionId, period.start());
                 if (existing.isPresent()) {
-                    return outcome(existing.get(), invoiceId);
+                    return new Written(outcome(existing.get(), invoiceId), null);
                 }
                 SubscriptionRow subscription = subscriptions.find(connection, scope, subscriptionId)
                         .orElseThrow(() -> notFound(scope, subscriptionId));
-                invoices.insert(connection, new Invoice(invoiceId, scope, subscription.customerId(), subscriptionId,
-                        period, subscription.currency(),
-                        composer.lines(connection, scope, subscription, period, progress)));
-                return new InvoiceOutcome(invoiceId, true);
+                Invoice invoice = new Invoice(invoiceId, scope, subscription.customerId(), subscriptionId, period,
+                        subscription.currency(), composer.lines(connection, scope, subscription, period, progress));
+                invoices.insert(connection, invoice);
+                return new Written(new InvoiceOutcome(invoiceId, true), invoice);
             });
+            if (written.invoice() != null) {
+                meters.created(written.invoice());
+            }
+            return written.outcome();
         } catch (DataAccessException e) {
             if (!InvoiceWriter.isDuplicate(e)) {
                 throw e;

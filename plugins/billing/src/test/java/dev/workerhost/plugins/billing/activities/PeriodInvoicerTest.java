@@ -11,14 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workerhost.plugins.billing.Queries;
-import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.models.InvoiceOutcome;
-import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.InvalidDataException;
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.testkit.TestDatabase;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -86,13 +89,17 @@ class PeriodInvoicerTest {
                 event("t1", "l1", "level", "cus_ext", "2024-01-05T00:00:00Z", "{\"level\": 4}"));
     }
 
+    private static PeriodInvoicer invoicer(TestDatabase db, MeterRegistry meters) {
+        return new PeriodInvoicer(new Transactions(db.dataSource()), new InvoiceMeters(meters));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Engine.class)
     void pricesEveryLineItemOverlappingThePeriodToTheCent(TestDatabase.Engine engine) {
         try (TestDatabase db = database(engine)) {
             insertEveryKindOfLine(db);
 
-            InvoiceOutcome outcome = new PeriodInvoicer(new Transactions(db.dataSource()))
+            InvoiceOutcome outcome = invoicer(db, new SimpleMeterRegistry())
                     .invoice(SCOPE, "sub1", JANUARY, "inv_1", NO_PROGRESS);
 
             assertThat(outcome).isEqualTo(new InvoiceOutcome("inv_1", true));
@@ -125,7 +132,8 @@ class PeriodInvoicerTest {
         try (TestDatabase db = database(engine)) {
             db.execute(fixedPrice("t1", "p_fixed", "10"),
                     lineItem("t1", "li_fixed", "sub1", "p_fixed", "1", null, null));
-            PeriodInvoicer invoicer = new PeriodInvoicer(new Transactions(db.dataSource()));
+            MeterRegistry meters = new SimpleMeterRegistry();
+            PeriodInvoicer invoicer = invoicer(db, meters);
 
             assertThat(invoicer.invoice(SCOPE, "sub1", JANUARY, "inv_first", NO_PROGRESS))
                     .isEqualTo(new InvoiceOutcome("inv_first", true));
@@ -136,6 +144,10 @@ class PeriodInvoicerTest {
 
             assertThat(Queries.rows(db, "SELECT id, total FROM invoices")).containsExactly("inv_first|10");
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoice_line_items")).isEqualTo("1");
+            assertThat(meters.get("billing.invoices.created").counter().count()).isEqualTo(1);
+            DistributionSummary amounts = meters.get("billing.invoice.amount").tag("currency", "USD").summary();
+            assertThat(amounts.count()).isEqualTo(1);
+            assertThat(amounts.totalAmount()).isEqualTo(10.0);
         }
     }
 
@@ -143,7 +155,7 @@ class PeriodInvoicerTest {
     @EnumSource(TestDatabase.Engine.class)
     void aPeriodWithoutLineItemsGetsAZeroInvoice(TestDatabase.Engine engine) {
         try (TestDatabase db = database(engine)) {
-            new PeriodInvoicer(new Transactions(db.dataSource())).invoice(SCOPE, "sub1", JANUARY, "inv_1", NO_PROGRESS);
+            invoicer(db, new SimpleMeterRegistry()).invoice(SCOPE, "sub1", JANUARY, "inv_1", NO_PROGRESS);
 
             assertThat(Queries.single(db, "SELECT subtotal, total FROM invoices")).isEqualTo("0|0");
         }
@@ -157,7 +169,8 @@ class PeriodInvoicerTest {
                     usagePrice("t1", "p_usage", "PER_UNIT", "1", "m_missing"),
                     lineItem("t1", "li_fixed", "sub1", "p_fixed", "1", null, null),
                     lineItem("t1", "li_usage", "sub1", "p_usage", "0", null, null));
-            PeriodInvoicer invoicer = new PeriodInvoicer(new Transactions(db.dataSource()));
+            MeterRegistry meters = new SimpleMeterRegistry();
+            PeriodInvoicer invoicer = invoicer(db, meters);
 
             assertThatThrownBy(() -> invoicer.invoice(SCOPE, "sub1", JANUARY, "inv_1", NO_PROGRESS))
                     .isInstanceOf(InvalidDataException.class)
@@ -167,6 +180,7 @@ class PeriodInvoicerTest {
                     .isInstanceOf(NotFoundException.class)
                     .hasMessage("subscription sub1 does not exist in tenant t2, environment env");
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
+            assertThat(meters.get("billing.invoices.created").counter().count()).isZero();
         }
     }
 }

@@ -99,6 +99,9 @@ class SubscriptionBillingWorkflowTest {
             assertThat(rerun.invoiceIds()).isEmpty();
             assertThat(rerun.currentPeriodStart()).isEqualTo(today);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("3");
+            assertThat(env.meterRegistry().get("billing.invoices.created").counter().count()).isEqualTo(3);
+            assertThat(env.meterRegistry().get("billing.invoice.amount").tag("currency", "USD").summary()
+                    .totalAmount()).isEqualTo(33.0);
         }
     }
 

@@ -30,14 +30,16 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
     private final Transactions transactions;
     private final int pageSize;
     private final int pagesPerRun;
+    private final SyncMeters meters;
     private final PlanPriceReader prices = new PlanPriceReader();
     private final SubscriptionPageReader subscriptions = new SubscriptionPageReader();
     private final LineItemStore lineItems = new LineItemStore();
 
-    public PriceSyncActivitiesImpl(Transactions transactions, int pageSize, int pagesPerRun) {
+    public PriceSyncActivitiesImpl(Transactions transactions, int pageSize, int pagesPerRun, SyncMeters meters) {
         this.transactions = requireNonNull(transactions, "transactions is null");
         this.pageSize = pageSize;
         this.pagesPerRun = pagesPerRun;
+        this.meters = requireNonNull(meters, "meters is null");
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
         Activity.getExecutionContext().heartbeat(request.afterSubscriptionId());
         Scope scope = request.plan().scope();
         List<String> priceIds = request.prices().stream().map(PlanPrice::id).collect(Collectors.toList());
-        return transactions.inTransaction(connection -> {
+        SyncPageResult result = transactions.inTransaction(connection -> {
             List<PlanSubscription> page = subscriptions.lockPage(
                     connection, scope, request.plan().planId(), request.afterSubscriptionId(), request.pageSize());
             if (page.isEmpty()) {
@@ -75,5 +77,7 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
             lineItems.end(connection, scope, changes.ends(), request.now());
             return new SyncPageResult(changes.counts(), last, page.size() == request.pageSize());
         });
+        meters.record(result.counts());
+        return result;
     }
 }
