@@ -125,14 +125,14 @@ start_and_wait() {
 
 # Starts `bin/worker-host run` against database $1 with embedded Temporal on port $2 and waits for it to be ready.
 # Sets HOST_PID (the JVM: the launcher execs java) and HOST_LOG. BENCH_JDBC_PARAMS (e.g. reWriteBatchedInserts=true)
-# is appended to the JDBC URL, for experiments with driver options.
+# is appended to the JDBC URL, for experiments with driver options. Import files come from $WORK.
 start_host() {
   HOST_LOG=$WORK/host-$1.log
   start_and_wait "the host" "$HOST_LOG" "worker-host ready" env -u TEMPORAL_ADDRESS \
     WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$1${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" \
     WORKER_HOST_DB_USER="$PG_USER" \
     WORKER_HOST_ADMIN_PORT="$(free_port)" \
-    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$2 -Dplugins.billing.schedule=" \
+    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$2 -Dplugins.billing.schedule= -Dplugins.task.sources.folders.0=$WORK" \
     "$DIST/bin/worker-host" run
   HOST_PID=$BACKGROUND_PID
 }

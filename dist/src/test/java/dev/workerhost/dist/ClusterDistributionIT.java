@@ -121,8 +121,9 @@ class ClusterDistributionIT {
         env.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
         env.put("WORKER_HOST_DB_URL", database.url());
         env.put("WORKER_HOST_DB_USER", database.user());
-        // Off, so the hosts' schedulers and demo rows stay out of the counts.
-        env.put("JAVA_OPTS", "-Dplugins.billing.schedule= -Dhost.admin.port=" + Distribution.freePort());
+        // Off, so the hosts' schedulers and demo rows stay out of the counts; the import files are in the test's folder.
+        env.put("JAVA_OPTS", "-Dplugins.billing.schedule= -Dhost.admin.port=" + Distribution.freePort()
+                + " -Dplugins.task.sources.folders.0=" + temp);
         return Distribution.copyTo(temp.resolve(name)).start(env, "run");
     }
 

@@ -56,7 +56,7 @@ public final class TaskModule implements WorkflowModule {
         Transactions transactions = new Transactions(context.dataSource(settings.datasource()));
         TaskRepository tasks = new TaskRepository(transactions);
         TaskImporter importer = new TaskImporter(
-                new ImportFiles(settings.connectTimeout()), transactions, tasks, settings.chunkSize());
+                new ImportFiles(settings.sources(), settings.connectTimeout()), transactions, tasks, settings.chunkSize());
         registrar.taskQueue(TASK_QUEUE)
                 .workflow(TaskProcessingWorkflowImpl.class, WORKFLOW_DEFAULTS)
                 .activities(new TaskActivitiesImpl(tasks, importer));

@@ -1,10 +1,13 @@
 package dev.workerhost.plugins.task;
 
+import com.typesafe.config.ConfigUtil;
 import dev.workerhost.plugins.task.models.TaskInput;
 import dev.workerhost.plugins.task.models.TaskResult;
 import dev.workerhost.plugins.task.workflows.TaskProcessingWorkflow;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,17 +42,21 @@ final class TaskFixture implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Small chunks so that a few records already span several transactions. */
+    /**
+     * Small chunks so that a few records already span several transactions; files come from {@code dir} only.
+     */
     static TaskFixture start(TestDatabase.Engine engine, Path dir) {
-        return start(engine, dir, "plugins.task { chunk-size = 3, demo-data = false }");
+        return start(engine, dir, "");
     }
 
+    /** As {@link #start(TestDatabase.Engine, Path)}, with {@code config} (HOCON) over those settings. */
     static TaskFixture start(TestDatabase.Engine engine, Path dir, String config) {
         TestDatabase db = TestDatabase.create(engine);
         try {
             PluginTestEnvironment env = PluginTestEnvironment.builder(new TaskModule())
                     .dataSource("default", db.dataSource())
-                    .config(config)
+                    .config("plugins.task { chunk-size = 3, demo-data = false, sources.folders = ["
+                            + ConfigUtil.quoteString(dir.toString()) + "] }\n" + config)
                     .start();
             return new TaskFixture(db, env, dir);
         } catch (RuntimeException e) {
@@ -77,6 +84,21 @@ final class TaskFixture implements AutoCloseable {
 
     TaskResult run(String taskId) {
         return env.execute(TaskProcessingWorkflow.TYPE, new TaskInput(taskId, TENANT, ENVIRONMENT), TaskResult.class);
+    }
+
+    /** How many attempts the task's last run gave its {@code ProcessTask} activity. */
+    int importAttempts(String taskId) {
+        List<HistoryEvent> events = env.client().fetchHistory(TaskProcessingWorkflow.TYPE + "-" + taskId).getEvents();
+        long scheduled = events.stream()
+                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                        && event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
+                                .equals("ProcessTask"))
+                .reduce((first, last) -> last).orElseThrow().getEventId();
+        return events.stream()
+                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                        && event.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
+                .mapToInt(event -> event.getActivityTaskStartedEventAttributes().getAttempt())
+                .findFirst().orElseThrow();
     }
 
     Map<String, Object> task(String id) {

@@ -28,30 +28,31 @@ class TaskImportResumeTest {
         byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
         // The cut falls inside record 8: chunks of 3 commit records 1-6, the third chunk is lost with the connection.
         int cutAt = csv.indexOf("evt_8") + 3;
-        try (TaskFixture fixture = TaskFixture.start(engine, dir)) {
+        try (FileServer server = new FileServer();
+                TaskFixture fixture = TaskFixture.start(engine, dir,
+                        "plugins.task.sources.url-prefixes = [\"" + server.url("/exports/") + "\"]")) {
             List<Long> committedAtRequest = new ArrayList<>();
-            try (CuttingFileServer server = new CuttingFileServer(content, cutAt, () -> committedAtRequest.add(
-                    fixture.count("SELECT processed_records FROM tasks WHERE id = 'task_http'")))) {
-                fixture.insertTask("task_http", "EVENTS", server.url("/exports/events.csv"));
+            server.cutFirstDownload("/exports/events.csv", content, cutAt).beforeEachRequest(() -> committedAtRequest
+                    .add(fixture.count("SELECT processed_records FROM tasks WHERE id = 'task_http'")));
+            fixture.insertTask("task_http", "EVENTS", server.url("/exports/events.csv"));
 
-                TaskResult result = fixture.run("task_http");
+            TaskResult result = fixture.run("task_http");
 
-                assertThat(server.requests()).isEqualTo(2);
-                assertThat(committedAtRequest).as("records committed when each attempt started").containsExactly(0L, 6L);
-                assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
-                assertThat(result.processedRecords()).isEqualTo(10);
-                assertThat(result.successfulRecords()).isEqualTo(9);
-                assertThat(result.failedRecords()).isEqualTo(1);
-                assertThat(result.errorSummary()).isEqualTo("Line 5: external_customer_id is required");
-                assertThat(fixture.rows("SELECT id FROM events ORDER BY external_customer_id"))
-                        .extracting(row -> row.get("id"))
-                        .containsExactly("evt_1", "evt_10", "evt_2", "evt_3", "evt_5", "evt_6", "evt_7", "evt_8",
-                                "evt_9");
-                assertThat(fixture.task("task_http")).containsEntry("processed_records", 10L)
-                        .containsEntry("successful_records", 9L)
-                        .containsEntry("failed_records", 1L)
-                        .containsEntry("total_records", 10L);
-            }
+            assertThat(server.requested()).hasSize(2);
+            assertThat(committedAtRequest).as("records committed when each attempt started").containsExactly(0L, 6L);
+            assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
+            assertThat(result.processedRecords()).isEqualTo(10);
+            assertThat(result.successfulRecords()).isEqualTo(9);
+            assertThat(result.failedRecords()).isEqualTo(1);
+            assertThat(result.errorSummary()).isEqualTo("Line 5: external_customer_id is required");
+            assertThat(fixture.rows("SELECT id FROM events ORDER BY external_customer_id"))
+                    .extracting(row -> row.get("id"))
+                    .containsExactly("evt_1", "evt_10", "evt_2", "evt_3", "evt_5", "evt_6", "evt_7", "evt_8",
+                            "evt_9");
+            assertThat(fixture.task("task_http")).containsEntry("processed_records", 10L)
+                    .containsEntry("successful_records", 9L)
+                    .containsEntry("failed_records", 1L)
+                    .containsEntry("total_records", 10L);
         }
     }
 

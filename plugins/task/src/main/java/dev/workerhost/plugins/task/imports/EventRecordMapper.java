@@ -1,5 +1,6 @@
 package dev.workerhost.plugins.task.imports;
 
+import dev.workerhost.plugins.task.models.ErrorText;
 import dev.workerhost.plugins.task.models.EventRow;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,8 +47,8 @@ public final class EventRecordMapper {
         try {
             return OffsetDateTime.parse(normalized).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRecordException("timestamp \"" + value
-                    + "\" is not an RFC 3339 time such as 2024-05-01T12:00:00Z");
+            throw new InvalidRecordException("timestamp " + ErrorText.quote(value)
+                    + " is not an RFC 3339 time such as 2024-05-01T12:00:00Z");
         }
     }
 }

@@ -4,90 +4,149 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Opens a task's {@code file_url} as a stream: {@code file:} from the local file system, {@code http:} and
- * {@code https:} with the JDK's HTTP client. A file that is not there fails the task; a server that cannot be
- * reached or answers with an error is an {@link IOException}, which the activity's retries cover.
+ * Opens a task's {@code file_url} as a stream, if {@link AllowedSources} allows it: {@code file:} from the local
+ * file system, {@code http:} and {@code https:} with the JDK's HTTP client, following at most
+ * {@value #MAX_REDIRECTS} redirects itself so that each target is checked too. What no retry can change (a refused
+ * source, a missing file, a directory, an unsupported scheme, a client error) is an {@link ImportFailure}; a server
+ * that cannot be reached, times out or answers with a server error is an {@link IOException}, which the activity's
+ * retries cover.
  */
 public final class ImportFiles {
 
+    static final int MAX_REDIRECTS = 5;
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    /** Client errors that a later attempt may not get: a timeout and a rate limit. */
+    private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 429);
+
+    private final AllowedSources sources;
     private final HttpClient http;
 
-    public ImportFiles(Duration connectTimeout) {
+    public ImportFiles(AllowedSources sources, Duration connectTimeout) {
+        this.sources = sources;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     public InputStream open(String fileUrl) throws IOException {
         URI uri = parse(fileUrl);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        switch (scheme) {
+        switch (scheme(uri)) {
             case "file":
                 return openFile(uri, fileUrl);
             case "http":
             case "https":
-                return download(uri, fileUrl);
+                return download(uri);
             default:
                 throw new ImportFailure("unsupported file URL " + fileUrl + ": use a file:, http: or https: URL");
         }
     }
 
-    private static InputStream openFile(URI uri, String fileUrl) throws IOException {
+    private InputStream openFile(URI uri, String fileUrl) throws IOException {
         Path path;
         try {
             path = Path.of(uri);
         } catch (IllegalArgumentException e) {
             throw new ImportFailure("invalid file URL " + fileUrl + ": " + e.getMessage()
-                    + " (use an absolute path, e.g. file:///data/events.csv)");
+                    + " (use an absolute path, e.g. file:///data/imports/events.csv)");
         }
+        Path real = sources.regularFile(path, fileUrl);
         try {
-            return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new ImportFailure("file not found: " + fileUrl);
+            // The checked real path has no link left; one put in its place since is not followed.
+            return Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS);
+        } catch (AccessDeniedException e) {
+            throw new ImportFailure("cannot read " + fileUrl + ": permission denied to the host's user");
         }
     }
 
-    private InputStream download(URI uri, String fileUrl) throws IOException {
-        HttpResponse<InputStream> response;
+    private InputStream download(URI first) throws IOException {
+        URI uri = first;
+        URI from = null;
+        for (int redirects = 0; ; redirects++) {
+            sources.checkUrl(uri, from);
+            HttpResponse<InputStream> response = send(uri);
+            int status = response.statusCode();
+            if (status == 200) {
+                return response.body();
+            }
+            response.body().close();
+            if (status == 404 || status == 410) {
+                throw new ImportFailure("file not found: " + uri + " (HTTP " + status + ")");
+            }
+            if (status >= 400 && status < 500 && !RETRYABLE_CLIENT_ERRORS.contains(status)) {
+                throw new ImportFailure("cannot download " + uri + ": the server refuses it (HTTP " + status + ")");
+            }
+            if (!REDIRECTS.contains(status)) {
+                throw new IOException("cannot download " + uri + ": HTTP " + status);
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new ImportFailure("cannot download " + first + ": more than " + MAX_REDIRECTS + " redirects");
+            }
+            URI target = redirectTarget(uri, status, response.headers().firstValue("Location"));
+            from = uri;
+            uri = target;
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI uri) throws IOException {
         try {
-            response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while downloading " + fileUrl);
+            throw new InterruptedIOException("interrupted while downloading " + uri);
+        } catch (IllegalArgumentException e) {
+            throw new ImportFailure("cannot download " + uri + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new IOException("cannot download " + fileUrl + ": " + describe(e), e);
+            throw new IOException("cannot download " + uri + ": " + describe(e), e);
         }
-        int status = response.statusCode();
-        if (status == 200) {
-            return response.body();
+    }
+
+    private static URI redirectTarget(URI uri, int status, Optional<String> location) {
+        if (location.isEmpty()) {
+            throw new ImportFailure(uri + " answers HTTP " + status + " without a Location to redirect to");
         }
-        response.body().close();
-        if (status == 404 || status == 410) {
-            throw new ImportFailure("file not found: " + fileUrl + " (HTTP " + status + ")");
+        URI target;
+        try {
+            target = uri.resolve(new URI(location.get()));
+        } catch (URISyntaxException e) {
+            throw new ImportFailure(uri + " redirects to an invalid URL: " + e.getMessage());
         }
-        throw new IOException("cannot download " + fileUrl + ": HTTP " + status);
+        String scheme = scheme(target);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new ImportFailure(uri + " redirects to " + target + ", which is not an http(s) URL");
+        }
+        return target;
     }
 
     private static URI parse(String fileUrl) {
         try {
             return new URI(fileUrl);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new ImportFailure("invalid file URL " + fileUrl + ": " + e.getMessage());
         }
     }
 
-    static String describe(IOException e) {
+    private static String scheme(URI uri) {
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -29,7 +29,7 @@ public record ImportProgress(
         if (errors.size() < ERRORS_LISTED) {
             errors = new ArrayList<>(firstErrors);
             // One error per line of the summary, whatever the reason quotes from the file.
-            errors.add("Line " + line + ": " + reason.replaceAll("[\\r\\n]+", " "));
+            errors.add("Line " + line + ": " + ErrorText.oneLine(reason, ErrorText.REASON_CHARS));
         }
         return new ImportProgress(processedRecords + 1, successfulRecords, failedRecords + 1, errors);
     }

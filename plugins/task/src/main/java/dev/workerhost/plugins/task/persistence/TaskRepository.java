@@ -4,6 +4,7 @@ import dev.workerhost.plugins.domain.DataAccessException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.SqlTimes;
 import dev.workerhost.plugins.domain.Transactions;
+import dev.workerhost.plugins.task.models.ErrorText;
 import dev.workerhost.plugins.task.models.ImportProgress;
 import dev.workerhost.plugins.task.models.Task;
 import dev.workerhost.plugins.task.models.TaskStatus;
@@ -111,8 +112,8 @@ public final class TaskRepository {
     }
 
     /**
-     * Fails a task that cannot be imported, with {@code reason} as its error summary; its counters stay as
-     * committed. A COMPLETED task is left alone.
+     * Fails a task that cannot be imported, with {@code reason} (made one bounded line) as its error summary; its
+     * counters stay as committed. A COMPLETED task is left alone.
      *
      * @return the task as it is now, empty if the scope holds no such task
      */
@@ -121,7 +122,7 @@ public final class TaskRepository {
             try (PreparedStatement update = connection.prepareStatement("UPDATE tasks SET task_status = 'FAILED',"
                     + " error_summary = ?, failed_at = ?, completed_at = NULL, updated_at = ?" + WHERE_TASK
                     + " AND task_status <> 'COMPLETED'")) {
-                update.setString(1, reason);
+                update.setString(1, ErrorText.oneLine(reason, ErrorText.TASK_REASON_CHARS));
                 SqlTimes.set(update, 2, now);
                 SqlTimes.set(update, 3, now);
                 setTask(update, 4, scope, taskId);
