@@ -3,6 +3,7 @@ package dev.workerhost.plugins.task;
 import com.google.auto.service.AutoService;
 import dev.workerhost.plugins.domain.DemoData;
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.task.activities.TaskActivitiesImpl;
 import dev.workerhost.plugins.task.activities.TaskImporter;
@@ -59,7 +60,7 @@ public final class TaskModule implements WorkflowModule {
                 new ImportFiles(settings.sources(), settings.connectTimeout()), transactions, tasks, settings.chunkSize());
         registrar.taskQueue(TASK_QUEUE)
                 .workflow(TaskProcessingWorkflowImpl.class, WORKFLOW_DEFAULTS)
-                .activities(new TaskActivitiesImpl(tasks, importer));
+                .activities(FailOnce.activities(new TaskActivitiesImpl(tasks, importer)));
     }
 
     @Override

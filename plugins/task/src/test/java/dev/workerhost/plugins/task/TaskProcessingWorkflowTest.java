@@ -124,7 +124,8 @@ class TaskProcessingWorkflowTest {
 
             assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(result.errorSummary()).isEqualTo(
-                    "task task_theirs not found for tenant tenant_1, environment env_1");
+                    "task task_theirs not found for tenant tenant_1, environment env_1; check task_id, tenant_id and"
+                            + " environment_id");
             assertThat(fixture.task("task_theirs")).containsEntry("task_status", "PENDING")
                     .containsEntry("workflow_id", null)
                     .containsEntry("processed_records", 0L)
@@ -142,7 +143,7 @@ class TaskProcessingWorkflowTest {
 
             assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(result.errorSummary())
-                    .isEqualTo("unsupported entity type ORDERS: a task imports EVENTS or CUSTOMERS");
+                    .isEqualTo("unsupported entity type ORDERS; set the task's entity_type to EVENTS or CUSTOMERS");
             assertThat(fixture.task("task_orders")).containsEntry("task_status", "FAILED")
                     .containsEntry("error_summary", result.errorSummary());
         }
@@ -155,9 +156,10 @@ class TaskProcessingWorkflowTest {
             fixture.insertTask("task_missing", "EVENTS", missing);
             fixture.insertTask("task_unknown", "EVENTS", fixture.file("events.txt", "event_name\n"));
 
-            assertThat(fixture.run("task_missing").errorSummary()).isEqualTo("file not found: " + missing);
+            assertThat(fixture.run("task_missing").errorSummary())
+                    .isEqualTo("file not found: " + missing + "; check the task's file_url");
             assertThat(fixture.run("task_unknown").errorSummary()).startsWith("cannot tell the file type of ")
-                    .endsWith("events.txt from its name: set the task's file_type to CSV or JSON");
+                    .endsWith("events.txt from its name; set the task's file_type to CSV or JSON");
             assertThat(fixture.task("task_missing")).containsEntry("task_status", "FAILED");
         }
     }

@@ -1,7 +1,7 @@
 package dev.workerhost.plugins.task.activities;
 
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.Transactions;
-import dev.workerhost.plugins.task.imports.ImportFailure;
 import dev.workerhost.plugins.task.imports.InvalidRecordException;
 import dev.workerhost.plugins.task.imports.RecordSource;
 import dev.workerhost.plugins.task.imports.SourceRecord;
@@ -85,8 +85,9 @@ final class ChunkedImport {
     private void skipCommitted(RecordSource source, long records, LongConsumer committed) throws IOException {
         for (long skipped = 0; skipped < records; skipped++) {
             if (source.next() == null) {
-                throw new ImportFailure("the file now has " + skipped + " records, fewer than the " + records
-                        + " this import already committed; it changed while being imported");
+                throw new InvalidDataException("the file now has " + skipped + " records, fewer than the " + records
+                        + " this import already committed: it changed while being imported",
+                        "keep a file unchanged while it is imported; run the task again to import it afresh");
             }
             if ((skipped + 1) % chunkSize == 0) {
                 committed.accept(records);

@@ -1,17 +1,14 @@
 package dev.workerhost.plugins.task.activities;
 
-import dev.workerhost.plugins.task.imports.ImportFailure;
 import dev.workerhost.plugins.task.models.ImportProgress;
 import dev.workerhost.plugins.task.models.Task;
 import dev.workerhost.plugins.task.models.TaskInput;
 import dev.workerhost.plugins.task.models.TaskResult;
 import dev.workerhost.plugins.task.models.TaskStatus;
-import dev.workerhost.plugins.task.persistence.TaskNotFoundException;
 import dev.workerhost.plugins.task.persistence.TaskRepository;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
-import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -33,12 +30,8 @@ public final class TaskActivitiesImpl implements TaskActivities {
     public TaskResult processTask(TaskInput input) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         ActivityInfo info = context.getInfo();
-        Task task;
-        try {
-            task = tasks.claim(input.scope(), input.taskId(), info.getWorkflowId(), info.getWorkflowRunId(), Instant.now());
-        } catch (TaskNotFoundException e) {
-            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TaskFailures.NOT_FOUND);
-        }
+        Task task = tasks.claim(
+                input.scope(), input.taskId(), info.getWorkflowId(), info.getWorkflowRunId(), Instant.now());
         if (task.status() == TaskStatus.COMPLETED) {
             LOG.info("task {} was already imported; nothing to do", task.id());
             return task.result();
@@ -50,8 +43,6 @@ public final class TaskActivitiesImpl implements TaskActivities {
         try {
             ImportProgress progress = importer.run(task, context::heartbeat);
             return tasks.finish(task, progress, Instant.now()).result();
-        } catch (ImportFailure e) {
-            return failed(input, e.getMessage());
         } catch (IOException e) {
             throw Activity.wrap(e);
         }
@@ -59,13 +50,8 @@ public final class TaskActivitiesImpl implements TaskActivities {
 
     @Override
     public TaskResult failTask(TaskInput input, String reason) {
-        return failed(input, reason);
-    }
-
-    private TaskResult failed(TaskInput input, String reason) {
-        Instant now = Instant.now();
-        return tasks.fail(input.scope(), input.taskId(), reason, now)
+        return tasks.fail(input.scope(), input.taskId(), reason, Instant.now())
                 .map(Task::result)
-                .orElseGet(() -> new TaskResult(input.taskId(), TaskStatus.FAILED, 0, 0, 0, reason, now));
+                .orElseThrow(() -> TaskRepository.notFound(input.scope(), input.taskId()));
     }
 }

@@ -1,10 +1,10 @@
 package dev.workerhost.plugins.task.activities;
 
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.task.imports.CustomerRecordMapper;
 import dev.workerhost.plugins.task.imports.EventRecordMapper;
 import dev.workerhost.plugins.task.imports.FileType;
-import dev.workerhost.plugins.task.imports.ImportFailure;
 import dev.workerhost.plugins.task.imports.ImportFiles;
 import dev.workerhost.plugins.task.imports.RecordSource;
 import dev.workerhost.plugins.task.models.EntityType;
@@ -30,12 +30,12 @@ public final class TaskImporter {
     }
 
     /**
-     * @throws ImportFailure if the task cannot be imported as it is
+     * @throws dev.workerhost.plugins.domain.PermanentException if the task cannot be imported as it is
      * @throws IOException if the file could not be read to its end; a retry resumes after the committed records
      */
     ImportProgress run(Task task, LongConsumer committed) throws IOException {
-        EntityType entityType = EntityType.of(task.entityType()).orElseThrow(() -> new ImportFailure(
-                "unsupported entity type " + task.entityType() + ": a task imports EVENTS or CUSTOMERS"));
+        EntityType entityType = EntityType.of(task.entityType()).orElseThrow(() -> new InvalidDataException(
+                "unsupported entity type " + task.entityType(), "set the task's entity_type to EVENTS or CUSTOMERS"));
         FileType fileType = FileType.of(task.fileType(), task.fileName(), task.fileUrl());
         try (InputStream input = files.open(task.fileUrl()); RecordSource source = fileType.open(input)) {
             return entityType == EntityType.EVENTS

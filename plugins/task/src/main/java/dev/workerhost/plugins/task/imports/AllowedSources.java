@@ -25,6 +25,8 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
 
     public static final String FOLDERS_KEY = "plugins.task.sources.folders";
 
+    private static final String ONE_FILE = "set the task's file_url to one CSV or JSON file";
+
     public AllowedSources {
         folders = List.copyOf(folders);
         urlPrefixes = List.copyOf(urlPrefixes);
@@ -38,8 +40,8 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
     /**
      * The real path of the regular file {@code path} names, if it lies in an allowed folder.
      *
-     * @throws ImportFailure if it lies outside them, is missing, or is not a regular file (a missing file outside
-     *     the folders is refused like an existing one, so the answer tells nothing about files out there)
+     * @throws UnusableSourceException if it lies outside them, is missing, or is not a regular file (a missing file
+     *     outside the folders is refused like an existing one, so the answer tells nothing about files out there)
      * @throws IOException if the file system could not tell
      */
     Path regularFile(Path path, String fileUrl) throws IOException {
@@ -49,7 +51,7 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
             real = path.toRealPath();
         } catch (NoSuchFileException e) {
             if (inside(path.toAbsolutePath().normalize())) {
-                throw new ImportFailure("file not found: " + fileUrl);
+                throw new UnusableSourceException("file not found: " + fileUrl, "check the task's file_url");
             }
             throw refusedFile(fileUrl);
         } catch (AccessDeniedException e) {
@@ -59,10 +61,10 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
             throw refusedFile(fileUrl);
         }
         if (Files.isDirectory(real)) {
-            throw new ImportFailure(fileUrl + " is a directory; a task imports one CSV or JSON file");
+            throw new UnusableSourceException(fileUrl + " is a directory", ONE_FILE);
         }
         if (!Files.isRegularFile(real)) {
-            throw new ImportFailure(fileUrl + " is not a regular file; a task imports one CSV or JSON file");
+            throw new UnusableSourceException(fileUrl + " is not a regular file", ONE_FILE);
         }
         return real;
     }
@@ -71,7 +73,7 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
      * Checks that {@code uri} may be downloaded.
      *
      * @param reachedFrom the URL that redirected to it, null for the task's own URL
-     * @throws ImportFailure if no prefix admits it
+     * @throws UnusableSourceException if no prefix admits it
      */
     void checkUrl(URI uri, URI reachedFrom) {
         if (urlPrefixes.stream().anyMatch(prefix -> prefix.admits(uri))) {
@@ -80,8 +82,8 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
         String what = reachedFrom == null ? uri.toString() : reachedFrom + " redirects to " + uri + ", which";
         String allowed = urlPrefixes.isEmpty() ? "none are allowed"
                 : "allowed: " + urlPrefixes.stream().map(UrlPrefix::toString).collect(Collectors.joining(", "));
-        throw new ImportFailure(what + " is not under an allowed URL prefix (" + allowed + "); add its prefix to "
-                + UrlPrefix.KEY + " to import from there");
+        throw new UnusableSourceException(what + " is not under an allowed URL prefix (" + allowed + ")",
+                "add its prefix to " + UrlPrefix.KEY + " to import from there");
     }
 
     private boolean inside(Path absolute) throws IOException {
@@ -96,9 +98,9 @@ public record AllowedSources(List<Path> folders, List<UrlPrefix> urlPrefixes) {
         return false;
     }
 
-    private ImportFailure refusedFile(String fileUrl) {
+    private UnusableSourceException refusedFile(String fileUrl) {
         String allowed = folders.stream().map(Path::toString).collect(Collectors.joining(", "));
-        return new ImportFailure(fileUrl + " is outside the import folders (" + allowed + "); move the file into"
-                + " one of them or add its folder to " + FOLDERS_KEY);
+        return new UnusableSourceException(fileUrl + " is outside the import folders (" + allowed + ")",
+                "move the file into one of them or add its folder to " + FOLDERS_KEY);
     }
 }

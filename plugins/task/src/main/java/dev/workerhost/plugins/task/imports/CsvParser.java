@@ -8,21 +8,22 @@ import java.util.List;
 /**
  * Splits CSV text into records (RFC 4180): fields separated by commas, quoted fields that hold commas, doubled
  * quotes and line breaks, records ended by LF, CRLF or CR. A leading byte order mark is dropped. It keeps the line
- * each record starts on, and refuses a record longer than {@link #MAX_RECORD_CHARS} so that a quote left open
- * cannot pull the rest of a large file into memory.
+ * each record starts on. A record longer than {@link RecordSource#MAX_RECORD_LENGTH} characters is read to its end
+ * without keeping its fields, so that a quote left open cannot pull the rest of a large file into memory.
  */
 final class CsvParser {
 
-    /** A record's raw fields, the line it starts on, and whether its last quoted field was closed. */
-    record RawRecord(long line, List<String> fields, boolean quotesClosed) {
+    /**
+     * A record's raw fields, the line it starts on, and whether its last quoted field was closed; a record longer
+     * than the limit has no fields.
+     */
+    record RawRecord(long line, List<String> fields, boolean quotesClosed, boolean tooLong) {
 
         /** An empty line: not a record at all. */
         boolean blank() {
-            return quotesClosed && fields.size() == 1 && fields.get(0).isEmpty();
+            return quotesClosed && !tooLong && fields.size() == 1 && fields.get(0).isEmpty();
         }
     }
-
-    static final int MAX_RECORD_CHARS = 1 << 20;
     private static final int BYTE_ORDER_MARK = '\uFEFF';
     private static final int NONE = -2;
 
@@ -53,19 +54,21 @@ final class CsvParser {
         StringBuilder field = new StringBuilder();
         boolean inQuotes = false;
         boolean fieldStart = true;
-        int length = 0;
+        long length = 0;
         while (c != -1) {
-            if (++length > MAX_RECORD_CHARS) {
-                throw new ImportFailure("the record starting at line " + recordLine + " is longer than "
-                        + MAX_RECORD_CHARS + " characters; is a quoted field missing its closing quote?");
+            boolean keep = ++length <= RecordSource.MAX_RECORD_LENGTH;
+            if (length == RecordSource.MAX_RECORD_LENGTH + 1L) {
+                // Too long: read on to the record's end, keeping nothing of it.
+                fields.clear();
+                field = new StringBuilder();
             }
             if (inQuotes) {
                 if (c != '"') {
-                    field.append((char) c);
+                    append(field, c, keep);
                 } else {
                     int following = read();
                     if (following == '"') {
-                        field.append('"');
+                        append(field, '"', keep);
                     } else {
                         inQuotes = false;
                         c = following;
@@ -73,8 +76,10 @@ final class CsvParser {
                     }
                 }
             } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
+                if (keep) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                }
                 fieldStart = true;
                 c = read();
                 continue;
@@ -90,13 +95,22 @@ final class CsvParser {
                 inQuotes = true;
             } else {
                 // Lenient outside quotes: a stray quote inside an unquoted field is kept as text.
-                field.append((char) c);
+                append(field, c, keep);
             }
             fieldStart = false;
             c = read();
         }
-        fields.add(field.toString());
-        return new RawRecord(recordLine, fields, !inQuotes);
+        boolean tooLong = length > RecordSource.MAX_RECORD_LENGTH;
+        if (!tooLong) {
+            fields.add(field.toString());
+        }
+        return new RawRecord(recordLine, fields, !inQuotes, tooLong);
+    }
+
+    private static void append(StringBuilder field, int c, boolean keep) {
+        if (keep) {
+            field.append((char) c);
+        }
     }
 
     private int read() throws IOException {

@@ -1,5 +1,6 @@
 package dev.workerhost.plugins.task.imports;
 
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * The records of a UTF-8 CSV file whose first line names the columns. Empty lines are skipped; a record with more
- * or fewer fields than the header, or a quoted field never closed, is an unreadable record rather than the end of
- * the import.
+ * or fewer fields than the header, a quoted field never closed, or a record longer than
+ * {@value RecordSource#MAX_RECORD_LENGTH} characters is an unreadable record rather than the end of the import.
  */
 public final class CsvRecordSource implements RecordSource {
 
@@ -25,6 +26,10 @@ public final class CsvRecordSource implements RecordSource {
         this.parser = new CsvParser(
                 new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 64 * 1024));
         CsvParser.RawRecord first = nextNonBlank();
+        if (first != null && first.tooLong()) {
+            throw new InvalidDataException("the header line is longer than " + RecordSource.MAX_RECORD_LENGTH
+                    + " characters", "the first line of a CSV import file names its columns; fix the file");
+        }
         this.header = first == null ? List.of() : first.fields().stream().map(String::trim).toList();
     }
 
@@ -33,6 +38,10 @@ public final class CsvRecordSource implements RecordSource {
         CsvParser.RawRecord record = nextNonBlank();
         if (record == null) {
             return null;
+        }
+        if (record.tooLong()) {
+            return SourceRecord.unreadable(record.line(), "the record is longer than " + RecordSource.MAX_RECORD_LENGTH
+                    + " characters" + (record.quotesClosed() ? "" : "; is a quoted field missing its closing quote?"));
         }
         if (!record.quotesClosed()) {
             return SourceRecord.unreadable(record.line(), "a quoted field is not closed before the end of the file");

@@ -1,5 +1,6 @@
 package dev.workerhost.plugins.task.imports;
 
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,17 +11,19 @@ public enum FileType {
     CSV,
     JSON;
 
+    private static final String SET_FILE_TYPE = "set the task's file_type to CSV or JSON";
+
     /**
      * The task's {@code file_type}, or when that is empty the extension of its file name, else of its URL's path.
      *
-     * @throws ImportFailure if the type is not CSV or JSON, or cannot be told
+     * @throws InvalidDataException if the type is not CSV or JSON, or cannot be told
      */
     public static FileType of(String fileType, String fileName, String fileUrl) {
         if (fileType != null && !fileType.isBlank()) {
             try {
                 return valueOf(fileType.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ImportFailure("unsupported file type " + fileType + ": use CSV or JSON");
+                throw new InvalidDataException("unsupported file type " + fileType, SET_FILE_TYPE);
             }
         }
         for (String name : new String[] {fileName, pathOf(fileUrl)}) {
@@ -32,8 +35,7 @@ public enum FileType {
                 return JSON;
             }
         }
-        throw new ImportFailure("cannot tell the file type of " + fileUrl
-                + " from its name: set the task's file_type to CSV or JSON");
+        throw new InvalidDataException("cannot tell the file type of " + fileUrl + " from its name", SET_FILE_TYPE);
     }
 
     public RecordSource open(InputStream input) throws IOException {

@@ -21,13 +21,16 @@ import java.util.Set;
  * Opens a task's {@code file_url} as a stream, if {@link AllowedSources} allows it: {@code file:} from the local
  * file system, {@code http:} and {@code https:} with the JDK's HTTP client, following at most
  * {@value #MAX_REDIRECTS} redirects itself so that each target is checked too. What no retry can change (a refused
- * source, a missing file, a directory, an unsupported scheme, a client error) is an {@link ImportFailure}; a server
+ * source, a missing file, a directory, an unsupported scheme, a client error) is an {@link UnusableSourceException}; a server
  * that cannot be reached, times out or answers with a server error is an {@link IOException}, which the activity's
  * retries cover.
  */
 public final class ImportFiles {
 
     static final int MAX_REDIRECTS = 5;
+
+    private static final String USE_A_URL = "set the task's file_url to a file:, http: or https: URL";
+    private static final String FINAL_URL = "set the task's file_url to the file's final URL";
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
@@ -54,7 +57,7 @@ public final class ImportFiles {
             case "https":
                 return download(uri);
             default:
-                throw new ImportFailure("unsupported file URL " + fileUrl + ": use a file:, http: or https: URL");
+                throw new UnusableSourceException("unsupported file URL " + fileUrl, USE_A_URL);
         }
     }
 
@@ -63,15 +66,16 @@ public final class ImportFiles {
         try {
             path = Path.of(uri);
         } catch (IllegalArgumentException e) {
-            throw new ImportFailure("invalid file URL " + fileUrl + ": " + e.getMessage()
-                    + " (use an absolute path, e.g. file:///data/imports/events.csv)");
+            throw new UnusableSourceException("invalid file URL " + fileUrl + ": " + e.getMessage(),
+                    "use an absolute path, e.g. file:///data/imports/events.csv");
         }
         Path real = sources.regularFile(path, fileUrl);
         try {
             // The checked real path has no link left; one put in its place since is not followed.
             return Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS);
         } catch (AccessDeniedException e) {
-            throw new ImportFailure("cannot read " + fileUrl + ": permission denied to the host's user");
+            throw new UnusableSourceException("cannot read " + fileUrl + ": permission denied",
+                    "let the host's user read the file");
         }
     }
 
@@ -87,16 +91,19 @@ public final class ImportFiles {
             }
             response.body().close();
             if (status == 404 || status == 410) {
-                throw new ImportFailure("file not found: " + uri + " (HTTP " + status + ")");
+                throw new UnusableSourceException("file not found: " + uri + " (HTTP " + status + ")",
+                        "check the task's file_url");
             }
             if (status >= 400 && status < 500 && !RETRYABLE_CLIENT_ERRORS.contains(status)) {
-                throw new ImportFailure("cannot download " + uri + ": the server refuses it (HTTP " + status + ")");
+                throw new UnusableSourceException("cannot download " + uri + ": the server refuses it (HTTP "
+                        + status + ")", "check the URL and what the server lets the host download");
             }
             if (!REDIRECTS.contains(status)) {
                 throw new IOException("cannot download " + uri + ": HTTP " + status);
             }
             if (redirects == MAX_REDIRECTS) {
-                throw new ImportFailure("cannot download " + first + ": more than " + MAX_REDIRECTS + " redirects");
+                throw new UnusableSourceException("cannot download " + first + ": more than " + MAX_REDIRECTS
+                        + " redirects", FINAL_URL);
             }
             URI target = redirectTarget(uri, status, response.headers().firstValue("Location"));
             from = uri;
@@ -111,7 +118,7 @@ public final class ImportFiles {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + uri);
         } catch (IllegalArgumentException e) {
-            throw new ImportFailure("cannot download " + uri + ": " + e.getMessage());
+            throw new UnusableSourceException("cannot download " + uri + ": " + e.getMessage(), USE_A_URL);
         } catch (IOException e) {
             throw new IOException("cannot download " + uri + ": " + describe(e), e);
         }
@@ -119,17 +126,19 @@ public final class ImportFiles {
 
     private static URI redirectTarget(URI uri, int status, Optional<String> location) {
         if (location.isEmpty()) {
-            throw new ImportFailure(uri + " answers HTTP " + status + " without a Location to redirect to");
+            throw new UnusableSourceException(uri + " answers HTTP " + status + " without a Location to redirect to",
+                    FINAL_URL);
         }
         URI target;
         try {
             target = uri.resolve(new URI(location.get()));
         } catch (URISyntaxException e) {
-            throw new ImportFailure(uri + " redirects to an invalid URL: " + e.getMessage());
+            throw new UnusableSourceException(uri + " redirects to an invalid URL: " + e.getMessage(), FINAL_URL);
         }
         String scheme = scheme(target);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ImportFailure(uri + " redirects to " + target + ", which is not an http(s) URL");
+            throw new UnusableSourceException(uri + " redirects to " + target + ", which is not an http(s) URL",
+                    FINAL_URL);
         }
         return target;
     }
@@ -138,7 +147,7 @@ public final class ImportFiles {
         try {
             return new URI(fileUrl);
         } catch (URISyntaxException e) {
-            throw new ImportFailure("invalid file URL " + fileUrl + ": " + e.getMessage());
+            throw new UnusableSourceException("invalid file URL " + fileUrl + ": " + e.getMessage(), USE_A_URL);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.workerhost.plugins.task.persistence;
 
 import dev.workerhost.plugins.domain.DataAccessException;
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.SqlTimes;
 import dev.workerhost.plugins.domain.Transactions;
@@ -40,12 +41,12 @@ public final class TaskRepository {
      * zero), a PROCESSING one carries on from its committed counters, a COMPLETED one is returned as it is. The
      * run's workflow and run ids are stored on the task.
      *
-     * @throws TaskNotFoundException if the scope holds no such task
+     * @throws NotFoundException if the scope holds no such task
      */
     public Task claim(Scope scope, String taskId, String workflowId, String runId, Instant now) {
         return transactions.inTransaction(connection -> {
             Task task = select(connection, scope, taskId, " FOR UPDATE")
-                    .orElseThrow(() -> new TaskNotFoundException(taskId, scope));
+                    .orElseThrow(() -> notFound(scope, taskId));
             if (task.status() == TaskStatus.COMPLETED) {
                 return task;
             }
@@ -130,6 +131,11 @@ public final class TaskRepository {
             }
             return select(connection, scope, taskId, "");
         });
+    }
+
+    public static NotFoundException notFound(Scope scope, String taskId) {
+        return new NotFoundException("task " + taskId + " not found for " + scope,
+                "check task_id, tenant_id and environment_id");
     }
 
     private static Optional<Task> select(Connection connection, Scope scope, String taskId, String lock)

@@ -1,7 +1,5 @@
 package dev.workerhost.plugins.task.workflows;
 
-import dev.workerhost.plugins.task.activities.TaskFailures;
-import dev.workerhost.spi.ValidationError;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -20,29 +18,33 @@ final class TaskActivityOptions {
     private TaskActivityOptions() {
     }
 
-    /** Retries after 10 s, doubling up to 10 min, 5 attempts; a bad input or a missing task is not retried. */
-    static RetryOptions retryOptions() {
-        return RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(10))
-                .setBackoffCoefficient(2.0)
-                .setMaximumInterval(Duration.ofMinutes(10))
-                .setMaximumAttempts(5)
-                .setDoNotRetry(ValidationError.FAILURE_TYPE, TaskFailures.NOT_FOUND)
-                .build();
-    }
-
+    /** An import that fails retries after 10 s, doubling up to 10 min, 5 attempts; permanent errors fail once. */
     static ActivityOptions processTask() {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(IMPORT_TIMEOUT)
                 .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-                .setRetryOptions(retryOptions())
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(10))
+                        .setBackoffCoefficient(2.0)
+                        .setMaximumInterval(Duration.ofMinutes(10))
+                        .setMaximumAttempts(5)
+                        .build())
                 .build();
     }
 
+    /**
+     * Recording the failure retries until it is stored (within the workflow's timeout): the workflow's FAILED result
+     * must be what the task row says.
+     */
     static ActivityOptions failTask() {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(FAIL_TIMEOUT)
-                .setRetryOptions(retryOptions())
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setBackoffCoefficient(2.0)
+                        .setMaximumInterval(Duration.ofMinutes(1))
+                        .setMaximumAttempts(0)
+                        .build())
                 .build();
     }
 }

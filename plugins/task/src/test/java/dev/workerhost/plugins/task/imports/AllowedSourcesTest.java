@@ -36,16 +36,17 @@ class AllowedSourcesTest {
     @Test
     void aFileOutsideTheFoldersIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> sources.regularFile(Path.of("/etc/passwd"), "file:///etc/passwd"))
-                .isInstanceOf(ImportFailure.class)
-                .hasMessage("file:///etc/passwd is outside the import folders (" + imports + "); move the file"
-                        + " into one of them or add its folder to plugins.task.sources.folders");
+                .isInstanceOf(UnusableSourceException.class)
+                .hasMessage("file:///etc/passwd is outside the import folders (" + imports + ")")
+                .extracting(e -> ((UnusableSourceException) e).hint())
+                .isEqualTo("move the file into one of them or add its folder to plugins.task.sources.folders");
     }
 
     @Test
     void dotDotCannotLeaveAFolder() {
         Path escape = imports.resolve("../secret.csv");
 
-        assertThatThrownBy(() -> sources.regularFile(escape, "u")).isInstanceOf(ImportFailure.class)
+        assertThatThrownBy(() -> sources.regularFile(escape, "u")).isInstanceOf(UnusableSourceException.class)
                 .hasMessageContaining("is outside the import folders");
     }
 
@@ -54,10 +55,10 @@ class AllowedSourcesTest {
         Path link = Files.createSymbolicLink(imports.resolve("link.csv"), dir.resolve("secret.csv"));
         Path linkedFolder = Files.createSymbolicLink(imports.resolve("up"), dir);
 
-        assertThatThrownBy(() -> sources.regularFile(link, "u")).isInstanceOf(ImportFailure.class)
+        assertThatThrownBy(() -> sources.regularFile(link, "u")).isInstanceOf(UnusableSourceException.class)
                 .hasMessageContaining("is outside the import folders");
         assertThatThrownBy(() -> sources.regularFile(linkedFolder.resolve("secret.csv"), "u"))
-                .isInstanceOf(ImportFailure.class)
+                .isInstanceOf(UnusableSourceException.class)
                 .hasMessageContaining("is outside the import folders");
     }
 
@@ -74,10 +75,10 @@ class AllowedSourcesTest {
     @Test
     void aMissingFileIsNotFoundInsideAndRefusedOutside() {
         assertThatThrownBy(() -> sources.regularFile(imports.resolve("missing.csv"), "file:///missing.csv"))
-                .isInstanceOf(ImportFailure.class)
+                .isInstanceOf(UnusableSourceException.class)
                 .hasMessage("file not found: file:///missing.csv");
         assertThatThrownBy(() -> sources.regularFile(dir.resolve("missing.csv"), "u"))
-                .isInstanceOf(ImportFailure.class)
+                .isInstanceOf(UnusableSourceException.class)
                 .hasMessageContaining("is outside the import folders");
     }
 
@@ -86,10 +87,10 @@ class AllowedSourcesTest {
         Path sub = Files.createDirectory(imports.resolve("sub"));
         AllowedSources withDev = new AllowedSources(List.of(Path.of("/dev")), List.of());
 
-        assertThatThrownBy(() -> sources.regularFile(sub, "file:///sub")).isInstanceOf(ImportFailure.class)
-                .hasMessage("file:///sub is a directory; a task imports one CSV or JSON file");
-        assertThatThrownBy(() -> withDev.regularFile(Path.of("/dev/zero"), "file:///dev/zero")).isInstanceOf(ImportFailure.class)
-                .hasMessage("file:///dev/zero is not a regular file; a task imports one CSV or JSON file");
+        assertThatThrownBy(() -> sources.regularFile(sub, "file:///sub")).isInstanceOf(UnusableSourceException.class)
+                .hasMessage("file:///sub is a directory");
+        assertThatThrownBy(() -> withDev.regularFile(Path.of("/dev/zero"), "file:///dev/zero")).isInstanceOf(UnusableSourceException.class)
+                .hasMessage("file:///dev/zero is not a regular file");
     }
 
     @Test
@@ -103,10 +104,9 @@ class AllowedSourcesTest {
                 "https://files.example.com/exports/../secret", "https://files.example.com/exports/%2e%2e/secret",
                 "https://user@files.example.com/exports/a.csv", "http://127.0.0.1:8080/exports/a.csv")) {
             assertThatThrownBy(() -> sources.checkUrl(URI.create(refused), null)).as(refused)
-                    .isInstanceOf(ImportFailure.class)
+                    .isInstanceOf(UnusableSourceException.class)
                     .hasMessageEndingWith("is not under an allowed URL prefix (allowed:"
-                            + " https://files.example.com:443/exports); add its prefix to"
-                            + " plugins.task.sources.url-prefixes to import from there");
+                            + " https://files.example.com:443/exports)");
         }
     }
 
@@ -115,8 +115,9 @@ class AllowedSourcesTest {
         AllowedSources none = new AllowedSources(List.of(imports), List.of());
 
         assertThatThrownBy(() -> none.checkUrl(URI.create("http://127.0.0.1/secret"), null))
-                .hasMessage("http://127.0.0.1/secret is not under an allowed URL prefix (none are allowed); add its"
-                        + " prefix to plugins.task.sources.url-prefixes to import from there");
+                .hasMessage("http://127.0.0.1/secret is not under an allowed URL prefix (none are allowed)")
+                .extracting(e -> ((UnusableSourceException) e).hint())
+                .isEqualTo("add its prefix to plugins.task.sources.url-prefixes to import from there");
     }
 
     @Test

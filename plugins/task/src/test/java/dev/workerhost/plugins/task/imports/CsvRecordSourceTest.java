@@ -3,6 +3,7 @@ package dev.workerhost.plugins.task.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +67,31 @@ class CsvRecordSourceTest {
     }
 
     @Test
-    void aRecordTooLongToBeRealFailsTheImportInsteadOfFillingTheHeap() {
-        String endless = "a\n\"" + "x".repeat(CsvParser.MAX_RECORD_CHARS + 1);
+    void aRecordOverTheLimitIsOneUnreadableRecordAndReadingGoesOnAtTheNext() throws IOException {
+        String huge = "x".repeat(RecordSource.MAX_RECORD_LENGTH);
+        List<SourceRecord> records = read("a,b\n1,2\n\"" + huge + "\nstill quoted\",3\n4,5\n" + huge + ",6\n7,8\n");
 
-        assertThatThrownBy(() -> read(endless))
-                .isInstanceOf(ImportFailure.class)
-                .hasMessageContaining("the record starting at line 2 is longer than");
+        assertThat(records).containsExactly(
+                SourceRecord.of(2, Map.of("a", "1", "b", "2")),
+                SourceRecord.unreadable(3, "the record is longer than 1048576 characters"),
+                SourceRecord.of(5, Map.of("a", "4", "b", "5")),
+                SourceRecord.unreadable(6, "the record is longer than 1048576 characters"),
+                SourceRecord.of(7, Map.of("a", "7", "b", "8")));
+    }
+
+    @Test
+    void aQuoteLeftOpenInALargeFileIsOneUnreadableRecordSayingSo() throws IOException {
+        List<SourceRecord> records = read("a\n\"" + "x\n".repeat(RecordSource.MAX_RECORD_LENGTH));
+
+        assertThat(records).containsExactly(SourceRecord.unreadable(2, "the record is longer than 1048576"
+                + " characters; is a quoted field missing its closing quote?"));
+    }
+
+    @Test
+    void aHeaderOverTheLimitFailsTheImport() {
+        assertThatThrownBy(() -> read("a".repeat(RecordSource.MAX_RECORD_LENGTH + 1) + "\n1\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("the header line is longer than 1048576 characters");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.workerhost.plugins.task.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.workerhost.plugins.domain.InvalidDataException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +37,39 @@ class JsonRecordSourceTest {
     @Test
     void aFileThatIsNotAJsonArrayFailsTheImportSayingWhatItIs() {
         assertThatThrownBy(() -> read("{\"event_name\": \"api_call\"}"))
-                .isInstanceOf(ImportFailure.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("expected a JSON array of objects, but the file starts with an object");
         assertThatThrownBy(() -> read(""))
-                .isInstanceOf(ImportFailure.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("expected a JSON array of objects, but the file is empty");
     }
 
     @Test
     void malformedJsonFailsTheImportNamingWhereItBroke() {
         assertThatThrownBy(() -> read("[{\"a\": 1}, {\"a\": }]"))
-                .isInstanceOf(ImportFailure.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith("the file is not valid JSON after element 2: ");
+    }
+
+    @Test
+    void anElementOverTheLimitIsOneUnreadableRecordAndReadingGoesOn() throws IOException {
+        String huge = "x".repeat(RecordSource.MAX_RECORD_LENGTH);
+        List<SourceRecord> records = read("[{\"a\": \"" + huge + "\", \"b\": {\"c\": [1]}}, {\"a\": 1},"
+                + " {\"n\": {\"deep\": [\"" + huge + "\", {\"x\": 2}]}, \"m\": 3}, {\"a\": 2}]");
+
+        assertThat(records).containsExactly(
+                SourceRecord.unreadable(1, "the element is longer than 1048576 bytes"),
+                SourceRecord.of(2, Map.of("a", "1")),
+                SourceRecord.unreadable(3, "the element is longer than 1048576 bytes"),
+                SourceRecord.of(4, Map.of("a", "2")));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserAllowsFailsTheImport() {
+        assertThatThrownBy(() -> read("[{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}]"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("the file is not valid JSON after element 1: ")
+                .hasMessageContaining("nesting depth");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.task.models.ImportProgress;
@@ -75,7 +76,7 @@ class TaskRepositoryTest {
             assertThat(rerun.progress()).isEqualTo(ImportProgress.NONE);
             assertThat(tasks.find(SCOPE, "t1").orElseThrow().errorSummary()).isNull();
             assertThatThrownBy(() -> tasks.claim(new Scope("t", "other"), "t1", "wf", "run", NOW))
-                    .isInstanceOf(TaskNotFoundException.class)
+                    .isInstanceOf(NotFoundException.class)
                     .hasMessage("task t1 not found for tenant t, environment other");
         }
     }
