@@ -14,7 +14,6 @@ import dev.workerhost.spi.WorkflowModule;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -96,8 +95,7 @@ public final class PluginTestEnvironment implements AutoCloseable {
 
     /** Starts a workflow by type name with its registered defaults and waits for its result. */
     public <R> R execute(String workflowType, Object input, Class<R> resultType) {
-        StartedWorkflow started = context.start(workflowType, input, StartOptions.defaults());
-        return client().newUntypedWorkflowStub(started.workflowId()).getResult(resultType);
+        return context.start(workflowType, input, StartOptions.defaults()).result(resultType);
     }
 
     /** The attempt number of the latest run of {@code workflowId}: 1 unless its retry policy started it again. */
@@ -220,9 +218,8 @@ public final class PluginTestEnvironment implements AutoCloseable {
             }
             WorkflowStub stub = client().newUntypedWorkflowStub(
                     workflowType, type.defaults().toWorkflowOptions(workflowType, type.taskQueue(), input, options));
-            WorkflowExecution execution = stub.start(input);
-            return new StartedWorkflow(
-                    execution.getWorkflowId(), execution.getRunId(), stub.getOptions().get().getTaskQueue());
+            stub.start(input);
+            return new StartedWorkflow(stub);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.workerhost.host.datasource.OfflineDataSources;
 import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.runtime.PluginInstaller;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,13 @@ final class ConfigOptions {
 
     /** Every plugin loaded and registered without Temporal or a database, as the offline commands need them. */
     PluginRegistry loadPluginsOffline(Config config) {
-        return PluginInstaller.offline(config, new OfflineDataSources(config))
-                .installFolders(List.of(settings(config).pluginsDir()));
+        return loadPluginsOffline(config, List.of());
+    }
+
+    /** The same, with the plugins of {@code candidateDirs} installed together with the installed ones. */
+    PluginRegistry loadPluginsOffline(Config config, List<Path> candidateDirs) {
+        List<Path> folders = new ArrayList<>(List.of(settings(config).pluginsDir()));
+        folders.addAll(candidateDirs);
+        return PluginInstaller.offline(config, new OfflineDataSources(config)).installFolders(folders);
     }
 }

@@ -12,23 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The class loader of one plugin. Only the packages the plugin shares with the host (the JDK, the SPI, Temporal,
- * Jackson, SLF4J, Typesafe Config, Micrometer) come from the host, so the host and the plugin agree on those types;
- * everything else, resources included, comes from the plugin's own jars, so plugins can carry different versions of
- * one library and never see the host's other libraries.
+ * The class loader of one plugin. The JDK's classes come from the JDK and the {@link SharedPackages} from the host,
+ * so the host and the plugin agree on those types; everything else, resources included, comes from the plugin's own
+ * jars, so plugins can carry different versions of one library and never see the host's other libraries.
  */
 public final class PluginClassLoader extends URLClassLoader {
-
-    /** Package prefixes loaded parent-first; the plugin's own jars answer only if the host lacks the class. */
-    static final List<String> SHARED_PACKAGES = List.of(
-            "java.",
-            "javax.",
-            "dev.workerhost.spi.",
-            "io.temporal.",
-            "com.fasterxml.jackson.",
-            "org.slf4j.",
-            "com.typesafe.config.",
-            "io.micrometer.");
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginClassLoader.class);
 
@@ -58,7 +46,7 @@ public final class PluginClassLoader extends URLClassLoader {
                 loaded = findJdkClass(name);
             }
             if (loaded == null) {
-                loaded = isShared(name) ? loadSharedClass(name) : findClass(name);
+                loaded = SharedPackages.isShared(name) ? loadSharedClass(name) : findClass(name);
             }
             if (resolve) {
                 resolveClass(loaded);
@@ -68,7 +56,7 @@ public final class PluginClassLoader extends URLClassLoader {
     }
 
     /**
-     * Every class of the JDK's own modules comes from the JDK, not only {@code java.} and {@code javax.}: the JVM
+     * Every class of the JDK's own modules comes from the JDK ({@code java.}, {@code javax.}, {@code jdk.}): the JVM
      * itself resolves internal classes through this loader, e.g. the {@code jdk.internal.reflect} accessors it
      * generates once a plugin's constructor has been called reflectively a few times (Jackson decoding records).
      */
@@ -108,12 +96,8 @@ public final class PluginClassLoader extends URLClassLoader {
         return Collections.enumeration(resources);
     }
 
-    static boolean isShared(String className) {
-        return SHARED_PACKAGES.stream().anyMatch(className::startsWith);
-    }
-
     private static boolean isSharedResource(String resourceName) {
-        return isShared(resourceName.replace('/', '.'));
+        return SharedPackages.isShared(resourceName.replace('/', '.'));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Instantiates the {@link WorkflowModule} of one plugin in a class loader of its own, with that loader as the
+ * Checks a plugin's jars ({@link PluginJars}) and instantiates its {@link WorkflowModule} in a class loader of its own, with that loader as the
  * thread's context class loader, and checks that the host can serve it. A plugin is exactly one module: its jar or
  * folder, its class loader, its name and its version are one thing, and so is its lifecycle.
  */
@@ -25,9 +25,10 @@ public final class PluginLoader {
 
     /** @throws PluginLoadException naming the plugin's location and what to fix; its class loader is closed */
     public LoadedPlugin load(PluginSource source) throws PluginLoadException {
+        List<String> warnings = PluginJars.check(source);
         PluginClassLoader loader = new PluginClassLoader(source.location(), source.jars(), hostLoader);
         try (LoaderSwap swap = LoaderSwap.to(loader)) {
-            return instantiate(source, loader);
+            return instantiate(source, loader, warnings);
         } catch (PluginLoadException e) {
             loader.closeQuietly();
             throw e;
@@ -37,7 +38,8 @@ public final class PluginLoader {
         }
     }
 
-    private static LoadedPlugin instantiate(PluginSource source, PluginClassLoader loader) throws PluginLoadException {
+    private static LoadedPlugin instantiate(PluginSource source, PluginClassLoader loader, List<String> warnings)
+            throws PluginLoadException {
         List<WorkflowModule> modules = new ArrayList<>();
         ServiceLoader.load(WorkflowModule.class, loader).forEach(modules::add);
         if (modules.isEmpty()) {
@@ -58,6 +60,6 @@ public final class PluginLoader {
                     + OLDEST_SPI_VERSION + " to " + SpiVersion.CURRENT
                     + ": rebuild the plugin against a supported SPI or upgrade the host", null);
         }
-        return new LoadedPlugin(module.name(), module.version(), spiVersion, module, loader);
+        return new LoadedPlugin(module.name(), module.version(), spiVersion, module, loader, warnings);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What the host knows about one plugin, healthy or not. The log, the CLI and the JSON documents all show this one
  * record, so an operator reads a failure the same way everywhere. A plugin that could not even be loaded is named
- * after its jar or folder and has no version or SPI version.
+ * after its jar or folder and has no version or SPI version. Warnings are what the host would have the plugin's author
+ * change even though the plugin works, e.g. a bundled copy of a package the host shares.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PluginDescriptor(
@@ -22,7 +23,8 @@ public record PluginDescriptor(
         String cause,
         List<String> taskQueues,
         List<String> workflowTypes,
-        List<String> activityTypes) {
+        List<String> activityTypes,
+        List<String> warnings) {
 
     public PluginDescriptor {
         requireNonNull(name, "name is null");
@@ -31,11 +33,13 @@ public record PluginDescriptor(
         taskQueues = List.copyOf(taskQueues);
         workflowTypes = List.copyOf(workflowTypes);
         activityTypes = List.copyOf(activityTypes);
+        warnings = List.copyOf(warnings);
     }
 
     public PluginDescriptor withState(PluginState newState, String newCause) {
         return new PluginDescriptor(
-                name, version, location, spiVersion, newState, newCause, taskQueues, workflowTypes, activityTypes);
+                name, version, location, spiVersion, newState, newCause, taskQueues, workflowTypes, activityTypes,
+                warnings);
     }
 
     @JsonIgnore

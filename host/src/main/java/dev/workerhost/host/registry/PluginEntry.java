@@ -37,7 +37,7 @@ public final class PluginEntry {
     public static PluginEntry unloadable(PluginLoadException problem) {
         return new PluginEntry(problem.location(), new PluginDescriptor(problem.location().getFileName().toString(), null,
                 problem.location().toString(), null, PluginState.FAILED, problem.reason(), List.of(), List.of(),
-                List.of()), null, null, null, problem);
+                List.of(), List.of()), null, null, null, problem);
     }
 
     /** A plugin turned off in the configuration; it is neither registered nor started. */
@@ -112,6 +112,7 @@ public final class PluginEntry {
                 plugin.spiVersion(), state, cause,
                 declared == null ? List.of() : declared.taskQueues(),
                 declared == null ? List.of() : declared.workflowTypes(),
-                declared == null ? List.of() : List.copyOf(declared.activityTypes().keySet()));
+                declared == null ? List.of() : List.copyOf(declared.activityTypes().keySet()),
+                plugin.warnings());
     }
 }

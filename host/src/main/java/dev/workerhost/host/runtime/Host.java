@@ -86,6 +86,7 @@ public final class Host implements AutoCloseable {
                 LOG.info("{} (plugins.{}.enabled = false)", entry.descriptor().summary(), entry.name());
             } else if (entry.isRegistered()) {
                 LOG.info(entry.descriptor().summary());
+                entry.descriptor().warnings().forEach(warning -> LOG.warn("plugin {}: {}", entry.name(), warning));
             }
         }
         LOG.info(READY);

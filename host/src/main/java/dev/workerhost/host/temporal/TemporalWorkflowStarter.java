@@ -6,7 +6,6 @@ import dev.workerhost.host.registry.WorkflowRegistration;
 import dev.workerhost.spi.StartOptions;
 import dev.workerhost.spi.StartedWorkflow;
 import dev.workerhost.spi.WorkflowStarter;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -35,7 +34,11 @@ public final class TemporalWorkflowStarter implements WorkflowStarter {
         WorkflowOptions workflowOptions =
                 workflow.defaults().toWorkflowOptions(workflowType, workflow.taskQueue(), input, options);
         WorkflowStub stub = client.newUntypedWorkflowStub(workflowType, workflowOptions);
-        WorkflowExecution execution = input == null ? stub.start() : stub.start(input);
-        return new StartedWorkflow(execution.getWorkflowId(), execution.getRunId(), workflowOptions.getTaskQueue());
+        if (input == null) {
+            stub.start();
+        } else {
+            stub.start(input);
+        }
+        return new StartedWorkflow(stub);
     }
 }

@@ -85,6 +85,44 @@ class WorkerHostCliTest {
     }
 
     @Test
+    void pluginsAddChecksCandidatesTogetherWithTheInstalledPlugins(@TempDir Path candidates) throws Exception {
+        Fixtures.greeterJar(candidates, "impostor.jar", greeter("impostor", "alpha-queue", "Greet-impostor", "1"), "v1");
+
+        int exit = run("plugins", "--plugins-dir", plugins.toString(), "--add", candidates.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(
+                "error: plugin impostor (" + candidates.resolve("impostor.jar") + ") FAILED: task queue alpha-queue "
+                        + "is also claimed by plugin alpha (" + plugins.resolve("alpha.jar") + ")",
+                "error: plugin alpha (" + plugins.resolve("alpha.jar") + ") FAILED: task queue alpha-queue "
+                        + "is also claimed by plugin impostor (" + candidates.resolve("impostor.jar") + ")");
+    }
+
+    @Test
+    void pluginsWarnsNamingAJarThatBundlesASharedPackage() throws Exception {
+        Path beta = Fixtures.greeterFolder(plugins, "beta", greeter("beta"), "v1");
+        Path temporalSdk = Fixtures.bundleTemporalSdk(beta);
+
+        int exit = run("plugins", "--plugins-dir", plugins.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: plugin beta (" + beta + "): " + temporalSdk.getFileName()
+                + " bundles io.temporal, which the host shares");
+        assertThat(out.toString()).contains("  warning: " + temporalSdk.getFileName() + " bundles io.temporal");
+    }
+
+    @Test
+    void pluginsReportsAFileThatIsNotAZip() throws Exception {
+        Files.writeString(plugins.resolve("bad.jar"), "not a jar");
+
+        int exit = run("plugins", "--plugins-dir", plugins.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("error: plugin bad.jar (" + plugins.resolve("bad.jar")
+                + ") FAILED: bad.jar is not a jar (zip) file");
+    }
+
+    @Test
     void workflowStartDoesNotReportPluginsItDoesNotUse() throws Exception {
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
         ListAppender<ILoggingEvent> log = new ListAppender<>();

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One in-process host on the embedded Temporal server (free port, real workers) running two plugins that carry
- * different versions of one library class, beside a plugin whose register fails, one whose start fails and two that
- * claim one task queue, all skipped under {@code on-plugin-failure = skip}.
+ * different versions of one library class and a plugin that relays their greetings, beside a plugin whose register
+ * fails, one whose start fails and two that claim one task queue, all skipped under {@code on-plugin-failure = skip}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostTest {
@@ -52,6 +53,7 @@ class HostTest {
         plugins = Fixtures.emptyPluginsDir(home);
         Fixtures.greeterFolder(plugins, "alpha", greeter("alpha"), "v1");
         Fixtures.greeterJar(plugins, "beta.jar", greeter("beta"), "v2");
+        Fixtures.relayJar(plugins, "relay.jar");
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
         Fixtures.brokenJar(plugins, "unstartable.jar", "fixture.broken.ThrowingStartModule");
         Fixtures.greeterJar(plugins, "a-claim.jar", greeter("claim-a", "contested-queue", "Greet-claim-a", "1"), "v1");
@@ -97,10 +99,20 @@ class HostTest {
     }
 
     @Test
+    void aPluginWaitsForAWorkflowItStartedAndUsesTheTypesTemporalsApiIsBuiltOn() throws Exception {
+        Object input = Json.mapper().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
+                host.registry().workflow("Relay").orElseThrow().inputType().orElseThrow());
+
+        StartedWorkflow relay = host.workflows().start("Relay", input);
+
+        assertThat(relay.result(String.class, Duration.ofSeconds(30))).isEqualTo("v1: hello Ada (relayed-by)");
+    }
+
+    @Test
     void skipModeRunsTheHealthyPluginsAndReportsTheBrokenOne() {
         assertThat(host.registry().descriptors())
                 .filteredOn(descriptor -> descriptor.state() == PluginState.STARTED)
-                .extracting(PluginDescriptor::name).containsExactlyInAnyOrder("alpha", "beta");
+                .extracting(PluginDescriptor::name).containsExactlyInAnyOrder("alpha", "beta", "relay");
         assertThat(host.registry().broken()).extracting(PluginDescriptor::problem).satisfiesExactlyInAnyOrder(
                 problem -> assertThat(problem).contains("broken.jar", "register exploded on purpose"),
                 problem -> assertThat(problem).contains("unstartable.jar", "start failed", "start exploded on purpose"),
@@ -110,7 +122,7 @@ class HostTest {
 
     @Test
     void inSkipModeNoClaimantOfAContestedNameServesIt() {
-        assertThat(host.registry().queues()).extracting("taskQueue").containsExactlyInAnyOrder("alpha-queue", "beta-queue");
+        assertThat(host.registry().queues()).extracting("taskQueue").containsExactlyInAnyOrder("alpha-queue", "beta-queue", "relay-queue");
         assertThat(host.registry().workflow("Greet-claim-a")).isEmpty();
         assertThat(host.registry().workflow("Greet-claim-z")).isEmpty();
     }

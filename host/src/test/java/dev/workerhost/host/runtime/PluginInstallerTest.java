@@ -2,9 +2,7 @@ package dev.workerhost.host.runtime;
 
 import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workerhost.host.loading.LoadedPlugin;
 import dev.workerhost.host.registry.PluginEntry;
 import dev.workerhost.host.registry.PluginDescriptor;
 import dev.workerhost.host.registry.PluginRegistry;
@@ -65,25 +63,6 @@ class PluginInstallerTest {
 
         assertThat(only(registry, "beta").state()).isEqualTo(PluginState.LOADED);
         assertThat(only(registry, "beta").location()).endsWith("beta");
-    }
-
-    @Test
-    void aPluginSeesTheSharedPackagesOfTheHostButNotItsOtherLibraries() throws Exception {
-        Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
-
-        LoadedPlugin alpha = load(plugins).registered().get(0).plugin().orElseThrow();
-
-        ClassLoader loader = alpha.loader();
-        assertThat(loader.loadClass("dev.workerhost.spi.WorkflowModule"))
-                .isSameAs(dev.workerhost.spi.WorkflowModule.class);
-        assertThat(loader.loadClass("io.temporal.workflow.Workflow")).isSameAs(io.temporal.workflow.Workflow.class);
-        assertThat(loader.loadClass("fixture.lib.Greeter").getClassLoader()).isSameAs(loader);
-        assertThatThrownBy(() -> loader.loadClass("com.zaxxer.hikari.HikariDataSource"))
-                .isInstanceOf(ClassNotFoundException.class);
-        assertThatThrownBy(() -> loader.loadClass("picocli.CommandLine")).isInstanceOf(ClassNotFoundException.class);
-        assertThat(loader.getResource("logback.xml")).isNull();
-        assertThat(loader.getResource("reference.conf")).isNull();
     }
 
     @Test

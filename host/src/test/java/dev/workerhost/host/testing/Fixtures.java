@@ -49,6 +49,19 @@ public final class Fixtures {
         return folder;
     }
 
+    /** The relay plugin: its activity starts another plugin's workflow, waits for it and passes its greeting on. */
+    public static Path relayJar(Path pluginsDir, String fileName) {
+        return FixturePluginBuilder.jar(pluginsDir.resolve(fileName), "fixture.relay.RelayModule",
+                FixturePluginBuilder.classes("relay", Map.of()));
+    }
+
+    /** Copies the host's temporal-sdk jar into a plugin folder, as a plugin that forgot {@code provided} bundles it. */
+    public static Path bundleTemporalSdk(Path pluginFolder) throws Exception {
+        Path temporalSdk = Path.of(io.temporal.workflow.Workflow.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI());
+        return Files.copy(temporalSdk, pluginFolder.resolve(temporalSdk.getFileName()));
+    }
+
     /** A jar of the broken modules whose service entry names {@code moduleClass}. */
     public static Path brokenJar(Path pluginsDir, String fileName, String moduleClass) {
         return FixturePluginBuilder.jar(pluginsDir.resolve(fileName), moduleClass,
