@@ -52,7 +52,7 @@ scenario_overhead() {
   step "overhead: $workflows workflows on worker-host with the fixture plugin"
   start_and_wait "the host" "$WORK/overhead-host.log" "worker-host ready" \
     env TEMPORAL_ADDRESS="127.0.0.1:$port" WORKER_HOST_ADMIN_PORT="$(free_port)" \
-    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m" "$DIST/bin/worker-host" run --plugins-dir "$OVERHEAD_PLUGINS"
+    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dhost.admin.port=0" "$DIST/bin/worker-host" run --plugins-dir "$OVERHEAD_PLUGINS"
   HOST_PID=$BACKGROUND_PID
   HOST_LOG=$WORK/overhead-host.log
   drive_workflows "$port" bench-echo "$warm_up"

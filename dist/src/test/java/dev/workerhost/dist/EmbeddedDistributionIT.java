@@ -45,7 +45,7 @@ class EmbeddedDistributionIT {
     void embeddedHostRunsTheExamplesStartedFromASecondProcess() throws Exception {
         Distribution dist = Distribution.copyTo(temp);
         int port = Distribution.freePort();
-        Map<String, String> env = Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port);
+        Map<String, String> env = Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port + adminPort());
 
         try (HostProcess host = dist.start(env).awaitReady(STARTUP)) {
             String target = "127.0.0.1:" + port;
@@ -77,17 +77,22 @@ class EmbeddedDistributionIT {
         assertThat(check.exitCode()).as("%s", check).isEqualTo(1);
         assertThat(check.stdout() + check.stderr()).contains("broken-plugin.jar", "com.example.MissingModule");
 
-        CommandResult refused = dist.run(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port), "run");
+        CommandResult refused = dist.run(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port + adminPort()), "run");
         assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
         assertThat(refused.stdout() + refused.stderr()).contains("broken-plugin.jar");
 
         Map<String, String> skip = Map.of(
-                "JAVA_OPTS", "-Dtemporal.embedded.port=" + port + " -Dhost.on-plugin-failure=skip");
+                "JAVA_OPTS", "-Dtemporal.embedded.port=" + port + " -Dhost.on-plugin-failure=skip" + adminPort());
         try (HostProcess host = dist.start(skip).awaitReady(STARTUP)) {
             assertThat(host.output()).contains("broken-plugin.jar");
             JsonNode sync = runExample(dist, "PriceSyncWorkflow", "127.0.0.1:" + port);
             assertThat(sync.path("plan_id").asText()).isEqualTo("plan_demo");
         }
+    }
+
+    /** A free port for the admin API: tests never listen on the default 8233, which a real host may hold. */
+    private static String adminPort() {
+        return " -Dhost.admin.port=" + Distribution.freePort();
     }
 
     private static JsonNode runExample(Distribution dist, String workflowType, String target) throws IOException {

@@ -7,9 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code worker-host} command line; {@code run} is the default command. Exit codes: 0 ok, 1 failure, 2 usage. */
-@Command(name = "worker-host", mixinStandardHelpOptions = true,
+@Command(name = "worker-host", mixinStandardHelpOptions = true, versionProvider = HostVersions.class,
         description = "A plugin-based host for Temporal workers.",
-        subcommands = {RunCommand.class, PluginsCommand.class, WorkflowCommand.class, DevServerCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class, WorkflowCommand.class, DevServerCommand.class,
+            ConfigCommand.class})
 public final class WorkerHostCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

@@ -42,6 +42,11 @@ public final class PooledDataSources implements DataSourceProvider {
         return pool;
     }
 
+    /** The pools handed out so far, by datasource name. */
+    public synchronized Map<String, DataSource> handedOut() {
+        return Map.copyOf(pools);
+    }
+
     /**
      * Waits with {@link Patience} until every pool handed out so far opens a connection, so a database that is not
      * up yet delays the start (one WARN line per attempt) instead of failing the plugins that use it.

@@ -1,12 +1,16 @@
 package dev.workerhost.host.runtime;
 
 import com.typesafe.config.Config;
+import dev.workerhost.host.admin.AdminServer;
+import dev.workerhost.host.admin.AdminSettings;
+import dev.workerhost.host.admin.HostStatus;
 import dev.workerhost.host.config.HostSettings;
 import dev.workerhost.host.config.PluginFailurePolicy;
 import dev.workerhost.host.datasource.PooledDataSources;
 import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.loading.LoadProblemExplainer;
 import dev.workerhost.host.loading.LoadedPlugin;
+import dev.workerhost.host.metrics.HostMetrics;
 import dev.workerhost.host.registry.PluginDescriptor;
 import dev.workerhost.host.registry.PluginEntry;
 import dev.workerhost.host.registry.PluginRegistry;
@@ -18,11 +22,14 @@ import dev.workerhost.host.temporal.TemporalWorkflowStarter;
 import dev.workerhost.host.workers.WorkerManager;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * A running worker host: plugins loaded, registered and started, Temporal connected, workers polling. Start-up:
  * load plugins, register them, connect to Temporal (starting the embedded server if so configured), wait for the
  * datasources the plugins asked for, start each plugin, start the workers, log one line per plugin and then
- * {@value #READY}. {@link #close()} drains the workers, closes the plugins, the datasources and the connection, and
- * stops the embedded server.
+ * {@value #READY}. The admin API (when {@code host.admin.port} is not 0) listens from right after loading, so health
+ * and readiness answer while the host waits for Temporal or a database. {@link #close()} drains the workers, closes
+ * the plugins, the datasources and the connection, stops the embedded server and then the admin API.
  */
-public final class Host implements AutoCloseable {
+public final class Host implements AutoCloseable, HostStatus {
 
     /** Logged once the workers poll; scripts and tests wait for this line. */
     public static final String READY = "worker-host ready";
@@ -43,18 +51,23 @@ public final class Host implements AutoCloseable {
     private final HostSettings settings;
     private final PluginRegistry registry;
     private final PooledDataSources dataSources;
-    private final MeterRegistry meters;
+    private final HostMetrics metrics;
+    private final TemporalSettings temporal;
     private final List<PluginEntry> started = new ArrayList<>();
     private EmbeddedTemporalServer embeddedServer;
-    private WorkflowClient client;
+    private volatile WorkflowClient client;
     private WorkflowStarter workflows;
     private WorkerManager workers;
+    private volatile boolean polling;
+    private Optional<AdminServer> admin = Optional.empty();
 
-    private Host(HostSettings settings, PluginRegistry registry, PooledDataSources dataSources, MeterRegistry meters) {
+    private Host(HostSettings settings, PluginRegistry registry, PooledDataSources dataSources, HostMetrics metrics,
+            TemporalSettings temporal) {
         this.settings = settings;
         this.registry = registry;
         this.dataSources = dataSources;
-        this.meters = meters;
+        this.metrics = metrics;
+        this.temporal = temporal;
     }
 
     /**
@@ -65,15 +78,17 @@ public final class Host implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for Temporal
      */
     public static Host start(Config config, HostSettings settings) throws HostStartException, InterruptedException {
-        MeterRegistry meters = new SimpleMeterRegistry();
+        AdminSettings adminSettings = adminSettings(config);
+        HostMetrics metrics = new HostMetrics();
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
         LateTemporal lateTemporal = new LateTemporal();
-        PluginRegistry registry = new PluginInstaller(config, dataSources, meters, lateTemporal)
+        PluginRegistry registry = new PluginInstaller(config, dataSources, metrics.registry(), lateTemporal)
                 .installFolders(List.of(settings.pluginsDir()));
-        Host host = new Host(settings, registry, dataSources, meters);
+        Host host = new Host(settings, registry, dataSources, metrics, TemporalSettings.from(config));
         try {
+            host.startAdmin(adminSettings);
             host.refuseBrokenPlugins(registry.entries());
-            host.connect(TemporalSettings.from(config), lateTemporal);
+            host.connect(host.temporal, lateTemporal);
             dataSources.awaitReachable();
             host.startPlugins();
             host.startWorkers(config);
@@ -91,6 +106,25 @@ public final class Host implements AutoCloseable {
         }
         LOG.info(READY);
         return host;
+    }
+
+    private static AdminSettings adminSettings(Config config) throws HostStartException {
+        try {
+            return AdminSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            throw new HostStartException(e.getMessage(), e);
+        }
+    }
+
+    private void startAdmin(AdminSettings adminSettings) throws HostStartException {
+        if (!adminSettings.enabled()) {
+            return;
+        }
+        try {
+            admin = Optional.of(AdminServer.start(adminSettings, this, metrics));
+        } catch (IllegalStateException e) {
+            throw new HostStartException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -111,7 +145,7 @@ public final class Host implements AutoCloseable {
         if (temporal.isEmbedded()) {
             embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedPort());
         }
-        client = new TemporalConnector(temporal).connectPatiently();
+        client = new TemporalConnector(temporal, metrics.temporalScope()).connectPatiently();
         workflows = new TemporalWorkflowStarter(client, registry);
         lateTemporal.connect(client, workflows);
     }
@@ -119,8 +153,10 @@ public final class Host implements AutoCloseable {
     private void startPlugins() throws HostStartException {
         for (PluginEntry entry : registry.registered()) {
             LoadedPlugin plugin = entry.plugin().orElseThrow();
+            Timer.Sample starting = Timer.start();
             try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
                 plugin.module().start(entry.context().orElseThrow());
+                starting.stop(metrics.registry().timer("worker.host.plugin.start", "plugin", plugin.name()));
                 started.add(entry);
             } catch (Exception | LinkageError e) {
                 PluginEntry failed = registry.markFailed(entry, "start failed: " + LoadProblemExplainer.describe(e), e);
@@ -138,6 +174,7 @@ public final class Host implements AutoCloseable {
             throw new HostStartException("cannot start the workers: " + LoadProblemExplainer.describe(e), e);
         }
         started.forEach(registry::markStarted);
+        polling = true;
     }
 
     private static String brokenMessage(List<PluginDescriptor> broken) {
@@ -145,8 +182,29 @@ public final class Host implements AutoCloseable {
                 + broken.stream().map(descriptor -> "  " + descriptor.problem()).collect(Collectors.joining("\n"));
     }
 
+    @Override
     public PluginRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public String temporalAddress() {
+        return temporal.address();
+    }
+
+    @Override
+    public Optional<WorkflowClient> temporal() {
+        return Optional.ofNullable(client);
+    }
+
+    @Override
+    public Map<String, DataSource> dataSources() {
+        return dataSources.handedOut();
+    }
+
+    @Override
+    public boolean workersPolling() {
+        return polling;
     }
 
     /** The connection the workers use; tests start and inspect workflows with it. */
@@ -160,7 +218,7 @@ public final class Host implements AutoCloseable {
     }
 
     public MeterRegistry meterRegistry() {
-        return meters;
+        return metrics.registry();
     }
 
     public HostSettings settings() {
@@ -170,6 +228,7 @@ public final class Host implements AutoCloseable {
     /** Drains the workers within {@code host.shutdown-timeout}, then releases everything in reverse order. */
     @Override
     public void close() {
+        polling = false;
         if (workers != null) {
             workers.drain(settings.shutdownTimeout());
         }
@@ -189,6 +248,8 @@ public final class Host implements AutoCloseable {
         if (embeddedServer != null) {
             embeddedServer.close();
         }
+        admin.ifPresent(AdminServer::close);
+        metrics.close();
         LOG.info("worker-host stopped");
     }
 }

@@ -2,6 +2,8 @@ package dev.workerhost.host.temporal;
 
 import dev.workerhost.host.retry.Patience;
 import dev.workerhost.spi.Json;
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -30,9 +32,16 @@ public final class TemporalConnector {
             .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(Json.mapper()));
 
     private final TemporalSettings settings;
+    private final Scope metricsScope;
 
     public TemporalConnector(TemporalSettings settings) {
+        this(settings, new NoopScope());
+    }
+
+    /** @param metricsScope where the SDK reports its metrics, the client's and its workers' */
+    public TemporalConnector(TemporalSettings settings, Scope metricsScope) {
         this.settings = settings;
+        this.metricsScope = metricsScope;
     }
 
     /**
@@ -67,7 +76,8 @@ public final class TemporalConnector {
 
     private WorkflowServiceStubsOptions stubsOptions() {
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(settings.address());
+                .setTarget(settings.address())
+                .setMetricsScope(metricsScope);
         settings.apiKey().ifPresent(key -> options.addApiKey(() -> key));
         TemporalSettings.TlsSettings tls = settings.tls();
         if (tls.enabled()) {

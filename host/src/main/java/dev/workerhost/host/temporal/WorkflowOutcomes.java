@@ -38,14 +38,17 @@ public final class WorkflowOutcomes {
         WorkflowStub stub = client.newUntypedWorkflowStub(workflowId, runId, Optional.empty());
         JsonNode result = null;
         String failure = null;
-        if (wait || !isRunning(info(execution.build()))) {
+        // One description for both the status and whether to read the result: described twice, an execution that
+        // closes in between would show as COMPLETED without its result.
+        WorkflowExecutionInfo info = info(execution.build());
+        if (wait || !isRunning(info)) {
             try {
                 result = stub.getResult(JsonNode.class);
             } catch (WorkflowFailedException e) {
                 failure = failureMessage(e);
             }
+            info = wait ? info(execution.build()) : info;
         }
-        WorkflowExecutionInfo info = info(execution.build());
         return new WorkflowOutcome(info.getExecution().getWorkflowId(), info.getExecution().getRunId(),
                 info.getType().getName(), info.getTaskQueue(),
                 info.getStatus().name().substring(STATUS_PREFIX.length()), result, failure);

@@ -4,18 +4,24 @@ import com.typesafe.config.Config;
 import dev.workerhost.host.config.HostConfigLoader;
 import dev.workerhost.host.config.HostSettings;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-/** Host configurations for tests: the built-in defaults plus overrides, no environment, no system properties. */
+/**
+ * Host configurations for tests: the built-in defaults plus overrides, no environment, no system properties, and the
+ * admin API off unless a test turns it on (tests never listen on the default port).
+ */
 public final class TestConfigs {
 
     private TestConfigs() {
     }
 
     public static Config config(Path home, Map<String, String> overrides) {
-        return new HostConfigLoader(home, Map.of(), new Properties()).load(Optional.empty(), overrides);
+        Map<String, String> withAdminOff = new HashMap<>(Map.of("host.admin.port", "0"));
+        withAdminOff.putAll(overrides);
+        return new HostConfigLoader(home, Map.of(), new Properties()).load(Optional.empty(), withAdminOff);
     }
 
     public static HostSettings settings(Config config, Path home) {
