@@ -1,14 +1,18 @@
 package dev.workerhost.dist;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +20,9 @@ import java.util.stream.Stream;
  * embedded database under its own {@code data/} without touching the build's or another test's.
  */
 final class Distribution {
+
+    /** The class named by {@link #addPluginNamingAMissingModule}'s service entry. */
+    static final String MISSING_MODULE = "com.example.MissingModule";
 
     private final Path home;
 
@@ -68,6 +75,19 @@ final class Distribution {
         command.add(home.resolve("bin/worker-host").toString());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Adds a plugin jar whose service entry names a class that is not inside, as a botched build leaves it. */
+    Path addPluginNamingAMissingModule(String jarName) {
+        Path jar = home.resolve("plugins").resolve(jarName);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+            jarOut.putNextEntry(new JarEntry("META-INF/services/dev.workerhost.spi.WorkflowModule"));
+            jarOut.write((MISSING_MODULE + "\n").getBytes(StandardCharsets.UTF_8));
+            jarOut.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
     }
 
     static int freePort() {

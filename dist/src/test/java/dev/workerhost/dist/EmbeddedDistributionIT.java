@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,12 +65,12 @@ class EmbeddedDistributionIT {
     @Test
     void brokenPluginJarIsNamedRefusedInFailModeAndSkippedInSkipMode() throws Exception {
         Distribution dist = Distribution.copyTo(temp);
-        writeJarNamingAMissingModule(dist.resolve("plugins/broken-plugin.jar"));
+        dist.addPluginNamingAMissingModule("broken-plugin.jar");
         int port = Distribution.freePort();
 
         CommandResult check = dist.run(Map.of(), "plugins");
         assertThat(check.exitCode()).as("%s", check).isEqualTo(1);
-        assertThat(check.stdout() + check.stderr()).contains("broken-plugin.jar", "com.example.MissingModule");
+        assertThat(check.stdout() + check.stderr()).contains("broken-plugin.jar", Distribution.MISSING_MODULE);
 
         CommandResult refused = dist.run(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port + adminPort()), "run");
         assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
@@ -100,14 +95,5 @@ class EmbeddedDistributionIT {
                 "--input", "@" + dist.resolve("examples/" + workflowType + ".json"), "--wait", "--target", target);
         assertThat(result.exitCode()).as("%s", result).isZero();
         return JSON.readTree(result.stdout());
-    }
-
-    /** A plugin jar whose service entry names a class that is not inside, as a botched build leaves it. */
-    private static void writeJarNamingAMissingModule(Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
-            jarOut.putNextEntry(new JarEntry("META-INF/services/dev.workerhost.spi.WorkflowModule"));
-            jarOut.write("com.example.MissingModule\n".getBytes(StandardCharsets.UTF_8));
-            jarOut.closeEntry();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.workerhost.host.cli;
 
 import com.typesafe.config.Config;
+import dev.workerhost.host.logging.LogFormat;
 import dev.workerhost.host.runtime.Host;
 import dev.workerhost.host.runtime.HostStartException;
 import java.util.concurrent.Callable;
@@ -22,6 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = options.config();
+        LogFormat.from(config).apply();
         ShutdownSignals signals = ShutdownSignals.install();
         Host host;
         try {

@@ -31,9 +31,11 @@ public final class WorkerManager {
         this.queues = List.copyOf(queues);
         this.config = config;
         Map<String, ClassLoader> loaders = new LinkedHashMap<>();
+        Map<String, String> plugins = new LinkedHashMap<>();
         queues.forEach(queue -> loaders.put(queue.taskQueue(), queue.pluginLoader()));
+        queues.forEach(queue -> plugins.put(queue.taskQueue(), queue.plugin()));
         this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new PluginContextInterceptor(loaders))
+                .setWorkerInterceptors(new PluginContextInterceptor(loaders, plugins))
                 .build());
     }
 

@@ -197,7 +197,7 @@ class AdminServerTest {
     }
 
     @Test
-    void metricsAreInPrometheusTextWithTheHostsTheJvmsAndTheSdksSeriesByTaskQueue() throws Exception {
+    void metricsAreInPrometheusTextWithTheHostsThePluginsTheJvmsAndTheSdksSeriesByTaskQueue() throws Exception {
         HttpResponse<String> started = send("POST", "/workflows/" + TYPE, "{\"name\":\"Ed\"}", bearer());
         awaitCompleted(json(started).path("workflow_id").asText());
 
@@ -207,6 +207,7 @@ class AdminServerTest {
                 .contains("worker_host_plugins{state=\"STARTED\"} 1")
                 .contains("worker_host_task_queue_workers{plugin=\"alpha\",task_queue=\"alpha-queue\"} 1")
                 .contains("worker_host_plugin_start_seconds_count{plugin=\"alpha\"} 1")
+                .containsPattern("greeter_greetings_total\\{plugin=\"alpha\"} [1-9]")
                 .contains("jvm_memory_used_bytes", "process_cpu_usage")
                 .containsPattern("temporal_workflow_completed_total\\{[^}]*task_queue=\"alpha-queue\"[^}]*"
                         + "workflow_type=\"" + TYPE + "\"");
@@ -223,6 +224,9 @@ class AdminServerTest {
         assertThat(page.body()).contains("<title>worker-host status</title>").doesNotContain("http://", "https://");
         assertThat(counters.path("task_queues").get(0).path("task_queue").asText()).isEqualTo("alpha-queue");
         assertThat(counters.path("task_queues").get(0).path("workers").asInt()).isEqualTo(1);
+        assertThat(counters.path("task_queues").get(0).path("slots_available").path("ActivityWorker").asDouble())
+                .isPositive();
+        assertThat(counters.path("counters").findValuesAsText("name")).contains("greeter.greetings");
     }
 
     private JsonNode awaitCompleted(String workflowId) throws Exception {
