@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,7 +82,7 @@ class StatusPageIT {
 
             until(page -> text("readiness").equals("ready") ? true : null);
             assertThat(browser.findElement(By.id("token-form")).isDisplayed()).isFalse();
-            assertThat(browser.findElements(By.cssSelector("#missing li"))).isEmpty();
+            assertThat(missing()).isEmpty();
             Map<String, List<String>> plugins = rows("plugins", "data-plugin");
             assertThat(plugins).containsOnlyKeys("task", "plan", "billing");
             assertThat(plugins.get("plan")).containsSubsequence("plan", "0.1.0-SNAPSHOT", "STARTED", "plan",
@@ -90,9 +91,9 @@ class StatusPageIT {
             Map<String, List<String>> queues = rows("queues", "data-task-queue");
             assertThat(queues).containsOnlyKeys("task", "plan", "billing");
             assertThat(queues.get("plan")).containsSubsequence("plan", "plan", "1");
-            until(page -> rows("counters", "data-counter").containsKey("temporal_workflow_completed") ? true : null);
-            assertThat(browser.findElement(By.cssSelector("#counters tr[data-counter=temporal_workflow_completed]"))
-                    .getText()).contains("workflow_type=PriceSyncWorkflow");
+            until(page -> table("counters", "data-counter").stream().anyMatch(row ->
+                    row.get(0).equals("temporal_workflow_completed") && row.get(2).contains("PriceSyncWorkflow"))
+                    ? true : null);
         }
     }
 
@@ -109,9 +110,7 @@ class StatusPageIT {
             until(page -> text("readiness").equals("not ready") && !rows("plugins", "data-plugin").isEmpty()
                     ? true : null);
             assertThat(browser.findElement(By.id("token-form")).isDisplayed()).isFalse();
-            assertThat(browser.findElements(By.cssSelector("#missing li")))
-                    .extracting(WebElement::getText)
-                    .anySatisfy(line -> assertThat(line).contains("broken-plugin.jar", "FAILED",
+            assertThat(missing()).anySatisfy(line -> assertThat(line).contains("broken-plugin.jar", "FAILED",
                             Distribution.MISSING_MODULE));
             Map<String, List<String>> plugins = rows("plugins", "data-plugin");
             assertThat(plugins).containsKeys("task", "plan", "billing", "broken-plugin.jar");
@@ -132,10 +131,28 @@ class StatusPageIT {
     /** The rows of table {@code tableId} by the value of {@code keyAttribute}: the text of each cell. */
     private Map<String, List<String>> rows(String tableId, String keyAttribute) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (WebElement row : browser.findElements(By.cssSelector("#" + tableId + " tbody tr"))) {
-            rows.put(row.getDomAttribute(keyAttribute),
-                    row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+        for (List<String> row : table(tableId, keyAttribute)) {
+            rows.put(row.get(0), row.subList(1, row.size()));
         }
         return rows;
+    }
+
+    /**
+     * Each row of table {@code tableId}: the value of {@code keyAttribute}, then the text of each cell. Read in one
+     * script, since the page replaces its rows every 2 s and an element read cell by cell may be gone halfway.
+     */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> table(String tableId, String keyAttribute) {
+        return (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' tbody tr')).map(row =>"
+                        + " [row.getAttribute(arguments[1])].concat(Array.from(row.cells).map(cell => cell.innerText)));",
+                tableId, keyAttribute);
+    }
+
+    /** The lines of the readiness list, read in one script like {@link #table}. */
+    @SuppressWarnings("unchecked")
+    private List<String> missing() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#missing li')).map(item => item.innerText);");
     }
 }
