@@ -1,8 +1,9 @@
 package dev.workerhost.plugins.task.activities;
 
+import dev.workerhost.plugins.domain.DataAccessException;
 import dev.workerhost.plugins.domain.InvalidDataException;
+import dev.workerhost.plugins.domain.SqlErrors;
 import dev.workerhost.plugins.domain.Transactions;
-import dev.workerhost.plugins.task.imports.InvalidRecordException;
 import dev.workerhost.plugins.task.imports.RecordSource;
 import dev.workerhost.plugins.task.imports.SourceRecord;
 import dev.workerhost.plugins.task.models.ImportProgress;
@@ -10,14 +11,13 @@ import dev.workerhost.plugins.task.models.Task;
 import dev.workerhost.plugins.task.persistence.TaskRepository;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
  * Reads a task's records and writes them in chunks. Each chunk's rows commit in one transaction with the task's
  * counters, which are also the resume position: whatever interrupts the import, the database holds whole chunks
- * and counters that match them, and the next run skips exactly the records they cover.
+ * and counters that match them, and the next run skips exactly the records they cover. When the database refuses a
+ * chunk for the values of some row, the chunk is written again row by row, so only the refused rows fail.
  */
 final class ChunkedImport {
 
@@ -41,44 +41,44 @@ final class ChunkedImport {
             throws IOException {
         ImportProgress progress = task.progress();
         skipCommitted(source, progress.processedRecords(), committed);
-        List<R> rows = new ArrayList<>(chunkSize);
+        ImportChunk<R> chunk = new ImportChunk<>();
         SourceRecord record;
         do {
-            ImportProgress before = progress;
-            rows.clear();
+            chunk.clear();
             record = null;
-            int read = 0;
-            while (read < chunkSize && (record = source.next()) != null) {
-                progress = apply(record, sink, rows, progress);
-                read++;
+            while (chunk.size() < chunkSize && (record = source.next()) != null) {
+                chunk.add(record, sink);
             }
-            if (read > 0) {
-                commit(task, before, progress, sink, rows);
+            if (chunk.size() > 0) {
+                progress = commit(task, progress, chunk, sink);
                 committed.accept(progress.processedRecords());
             }
         } while (record != null);
         return progress;
     }
 
-    private <R> ImportProgress apply(SourceRecord record, RowSink<R> sink, List<R> rows, ImportProgress progress) {
-        if (!record.readable()) {
-            return progress.withFailure(record.line(), record.error());
-        }
-        try {
-            rows.add(sink.map(record));
-            return progress.withSuccess();
-        } catch (InvalidRecordException e) {
-            return progress.withFailure(record.line(), e.getMessage());
-        }
-    }
-
-    private <R> void commit(Task task, ImportProgress before, ImportProgress after, RowSink<R> sink, List<R> rows) {
+    private <R> ImportProgress commit(Task task, ImportProgress before, ImportChunk<R> chunk, RowSink<R> sink) {
         Instant now = Instant.now();
-        transactions.inTransaction(connection -> {
-            // The task row first: its lock keeps a second run of this import from committing the same chunk.
+        ImportProgress after = chunk.appliedTo(before);
+        try {
+            transactions.inTransaction(connection -> {
+                // The task row first: its lock keeps a second run of this import from committing the same chunk.
+                tasks.saveProgress(connection, task, before, after, now);
+                sink.write(connection, task.scope(), chunk.rows(), now);
+                return null;
+            });
+            return after;
+        } catch (DataAccessException e) {
+            if (!SqlErrors.isDataError(e.sqlException())) {
+                throw e;
+            }
+        }
+        return transactions.inTransaction(connection -> {
             tasks.saveProgress(connection, task, before, after, now);
-            sink.write(connection, task.scope(), rows, now);
-            return null;
+            chunk.writeRowByRow(connection, task.scope(), sink, now);
+            ImportProgress corrected = chunk.appliedTo(before);
+            tasks.saveProgress(connection, task, after, corrected, now);
+            return corrected;
         });
     }
 

@@ -11,6 +11,7 @@ import dev.workerhost.spi.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
@@ -130,7 +131,8 @@ public final class CustomerWriter {
         } catch (JsonProcessingException e) {
             // reported below, like any other metadata that is not an object
         }
-        throw new SQLException("customer " + customerId + " has metadata that is not a JSON object; fix it"
-                + " before importing into it: " + json);
+        // A data exception (SQLState class 22): the records for this customer fail, the others are written.
+        throw new SQLDataException("customer " + customerId + " has stored metadata that is not a JSON object; fix"
+                + " it before importing into it", "22000");
     }
 }

@@ -21,11 +21,12 @@ public final class EventWriter {
     private static final String POSTGRESQL_INSERT = "INSERT INTO events (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, environment_id, id) DO NOTHING";
 
-    // H2 has no ON CONFLICT outside its PostgreSQL mode; the standard MERGE does the same.
-    private static final String H2_INSERT = "MERGE INTO events e USING (VALUES (CAST(? AS VARCHAR(255)),"
-            + " CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)),"
-            + " CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(255)),"
-            + " CAST(? AS VARCHAR(65536)), CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s(" + COLUMNS + ")"
+    // H2 has no ON CONFLICT outside its PostgreSQL mode; the standard MERGE does the same. The casts give the
+    // parameters a type without a length: a value too long for its column is refused (22001), not cut to fit.
+    private static final String H2_INSERT = "MERGE INTO events e USING (VALUES (CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s(" + COLUMNS + ")"
             + " ON e.tenant_id = s.tenant_id AND e.environment_id = s.environment_id AND e.id = s.id"
             + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s.id, s.tenant_id, s.environment_id,"
             + " s.event_name, s.external_customer_id, s.customer_id, s.timestamp, s.source, s.properties,"
