@@ -8,14 +8,14 @@ import io.temporal.client.WorkflowClient;
 /**
  * The host's Temporal connection as plugins see it from registration on, before the host has one: it starts
  * workflows and hands out the client once the host is connected, and refuses clearly before that (and always during
- * offline checks). Public so that whatever installs plugins with {@link PluginInstaller} (a test kit) can connect it.
+ * offline checks). {@link PluginLifecycle} connects it.
  */
-public final class LateTemporal implements WorkflowStarter {
+final class LateTemporal implements WorkflowStarter {
 
     private volatile WorkflowClient client;
     private volatile WorkflowStarter starter;
 
-    public void connect(WorkflowClient client, WorkflowStarter starter) {
+    void connect(WorkflowClient client, WorkflowStarter starter) {
         this.client = client;
         this.starter = starter;
     }

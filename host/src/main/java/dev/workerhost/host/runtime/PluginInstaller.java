@@ -39,7 +39,7 @@ public final class PluginInstaller {
      * @param meters what plugins register meters in, each through a view tagged with its name
      * @param temporal the Temporal connection plugins get in their context, connected once the host is
      */
-    public PluginInstaller(Config config, DataSourceProvider dataSources, MeterRegistry meters,
+    PluginInstaller(Config config, DataSourceProvider dataSources, MeterRegistry meters,
             LateTemporal temporal) {
         this.configs = new PluginConfigs(config);
         this.dataSources = dataSources;

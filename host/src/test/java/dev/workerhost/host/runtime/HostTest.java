@@ -65,7 +65,7 @@ class HostTest {
                 "host.shutdown-timeout", "5s",
                 "temporal.embedded.port", String.valueOf(port)));
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger hostLog = (Logger) LoggerFactory.getLogger(Host.class);
+        Logger hostLog = (Logger) LoggerFactory.getLogger(PluginLifecycle.class);
         root.addAppender(startLog);
         hostLog.setLevel(Level.DEBUG);
         startLog.start();

@@ -1,0 +1,178 @@
+package dev.workerhost.host.runtime;
+
+import com.typesafe.config.Config;
+import dev.workerhost.host.config.HostSettings;
+import dev.workerhost.host.config.PluginFailurePolicy;
+import dev.workerhost.host.datasource.DataSourceProvider;
+import dev.workerhost.host.loading.LoadProblemExplainer;
+import dev.workerhost.host.loading.LoadedPlugin;
+import dev.workerhost.host.loading.LoaderSwap;
+import dev.workerhost.host.loading.PluginSource;
+import dev.workerhost.host.registry.PluginDescriptor;
+import dev.workerhost.host.registry.PluginEntry;
+import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.registry.PluginState;
+import dev.workerhost.host.temporal.TemporalWorkflowStarter;
+import dev.workerhost.host.workers.WorkerManager;
+import dev.workerhost.spi.WorkflowStarter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugins of a host from installation to close: installed with the host's rules ({@link PluginInstaller}),
+ * refused or skipped when broken (the failure policy), connected to Temporal, started one by one before any worker
+ * polls, served by the workers, then drained and closed in reverse order. The host runs its plugins through this
+ * class, and so does the test kit, so a plugin under test goes through exactly what it meets in production; what
+ * the process around it provides (configuration, datasources, the Temporal connection, meters) is passed in.
+ */
+public final class PluginLifecycle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLifecycle.class);
+
+    private final Config config;
+    private final HostSettings settings;
+    private final MeterRegistry meters;
+    private final PluginRegistry registry;
+    private final LateTemporal temporal;
+    private final List<PluginEntry> started = new ArrayList<>();
+    private WorkflowStarter workflows;
+    private WorkerManager workers;
+    private volatile boolean polling;
+
+    private PluginLifecycle(Config config, HostSettings settings, MeterRegistry meters, PluginRegistry registry,
+            LateTemporal temporal) {
+        this.config = config;
+        this.settings = settings;
+        this.meters = meters;
+        this.registry = registry;
+        this.temporal = temporal;
+    }
+
+    /**
+     * Loads, registers and admits the plugins at {@code sources} together; none of them runs yet.
+     *
+     * @param meters where plugins register their meters (each through a view tagged with its name) and where the
+     *     host times each plugin's start
+     */
+    public static PluginLifecycle install(Config config, HostSettings settings, List<PluginSource> sources,
+            DataSourceProvider dataSources, MeterRegistry meters) {
+        LateTemporal temporal = new LateTemporal();
+        PluginRegistry registry = new PluginRegistry();
+        new PluginInstaller(config, dataSources, meters, temporal).install(sources, registry);
+        return new PluginLifecycle(config, settings, meters, registry, temporal);
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Under {@code fail}, refuses to go on naming every broken plugin; under {@code skip}, logs each once. Either
+     * way the stack trace behind each is logged at DEBUG.
+     */
+    public void refuseBroken() throws HostStartException {
+        refuseBroken(registry.entries());
+    }
+
+    /**
+     * Hands plugins the Temporal connection, starts each registered plugin (migrations, seed data, long-running
+     * workflows: before any worker polls), then the workers, and logs one line per plugin.
+     *
+     * @throws HostStartException if a plugin's start fails under {@code fail}, or the workers cannot start
+     */
+    public void start(WorkflowClient client) throws HostStartException {
+        workflows = new TemporalWorkflowStarter(client, registry);
+        temporal.connect(client, workflows);
+        startPlugins();
+        startWorkers(client);
+        for (PluginEntry entry : registry.entries()) {
+            if (entry.state() == PluginState.DISABLED) {
+                LOG.info("{} (plugins.{}.enabled = false)", entry.descriptor().summary(), entry.name());
+            } else if (entry.isRegistered()) {
+                LOG.info(entry.descriptor().summary());
+                entry.descriptor().warnings().forEach(warning -> LOG.warn("plugin {}: {}", entry.name(), warning));
+            }
+        }
+    }
+
+    /** Starts workflows by type name, like a plugin's {@code context.workflows()}; null before {@link #start}. */
+    public WorkflowStarter workflows() {
+        return workflows;
+    }
+
+    /** What the workers run, e.g. to replay a recorded history on them; null before {@link #start}. */
+    public WorkerManager workers() {
+        return workers;
+    }
+
+    /** True while the workers poll: false before they start and from the moment they drain. */
+    public boolean workersPolling() {
+        return polling;
+    }
+
+    private void refuseBroken(List<PluginEntry> entries) throws HostStartException {
+        List<PluginEntry> broken = entries.stream().filter(entry -> entry.descriptor().isBroken()).toList();
+        broken.forEach(entry -> entry.error().ifPresent(error -> LOG.debug(entry.descriptor().problem(), error)));
+        if (broken.isEmpty() || settings.onPluginFailure() == PluginFailurePolicy.SKIP) {
+            broken.forEach(entry -> LOG.warn("skipping {}", entry.descriptor().problem()));
+            return;
+        }
+        throw new HostStartException(brokenMessage(broken.stream().map(PluginEntry::descriptor).toList()));
+    }
+
+    private void startPlugins() throws HostStartException {
+        for (PluginEntry entry : registry.registered()) {
+            LoadedPlugin plugin = entry.plugin().orElseThrow();
+            Timer.Sample starting = Timer.start();
+            try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
+                plugin.module().start(entry.context().orElseThrow());
+                starting.stop(meters.timer("worker.host.plugin.start", "plugin", plugin.name()));
+                started.add(entry);
+            } catch (Exception | LinkageError e) {
+                PluginEntry failed = registry.markFailed(entry, "start failed: " + LoadProblemExplainer.describe(e), e);
+                plugin.loader().closeQuietly();
+                refuseBroken(List.of(failed));
+            }
+        }
+    }
+
+    private void startWorkers(WorkflowClient client) throws HostStartException {
+        workers = new WorkerManager(client, registry.queues(), config);
+        try {
+            workers.start();
+        } catch (Exception e) {
+            throw new HostStartException("cannot start the workers: " + LoadProblemExplainer.describe(e), e);
+        }
+        started.forEach(registry::markStarted);
+        polling = true;
+    }
+
+    private static String brokenMessage(List<PluginDescriptor> broken) {
+        return "refusing to start (host.on-plugin-failure = fail), broken plugins:\n"
+                + broken.stream().map(descriptor -> "  " + descriptor.problem()).collect(Collectors.joining("\n"));
+    }
+
+    /** Drains the workers within {@code host.shutdown-timeout}, then closes the started plugins in reverse order. */
+    @Override
+    public void close() {
+        polling = false;
+        if (workers != null) {
+            workers.drain(settings.shutdownTimeout());
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            LoadedPlugin plugin = started.get(i).plugin().orElseThrow();
+            try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
+                plugin.module().close();
+            } catch (Exception | LinkageError e) {
+                LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadProblemExplainer.describe(e));
+            }
+        }
+        started.clear();
+    }
+}
