@@ -3,12 +3,11 @@ package dev.workerhost.host.cli;
 import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
+import dev.workerhost.host.testing.RecordedLog;
 import dev.workerhost.spi.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** The offline commands: what they print and how they exit. */
 class WorkerHostCliTest {
@@ -125,18 +123,13 @@ class WorkerHostCliTest {
     @Test
     void workflowStartDoesNotReportPluginsItDoesNotUse() throws Exception {
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
-        log.start();
-        try {
+        try (RecordedLog log = RecordedLog.all()) {
             run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"\"}", "--plugins-dir", plugins.toString());
-        } finally {
-            root.detachAppender(log);
-        }
 
-        assertThat(err.toString()).contains("invalid input: name is required").doesNotContain("broken.jar");
-        assertThat(log.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("broken.jar"));
+            assertThat(err.toString()).contains("invalid input: name is required").doesNotContain("broken.jar");
+            assertThat(log.events()).extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(message -> message.contains("broken.jar"));
+        }
     }
 
     @Test
