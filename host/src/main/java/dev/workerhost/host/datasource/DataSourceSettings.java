@@ -37,9 +37,11 @@ public record DataSourceSettings(String name, String url, String user, String pa
                 : List.of();
     }
 
-    /** H2 in file mode, with AUTO_SERVER so the CLI and a second host on this machine can open it too. */
+    /**
+     * H2 in file mode, opened by this process only: no {@code AUTO_SERVER}, which would open a TCP listener on every
+     * interface. An operator opens the file while the host is stopped (docs/design.md).
+     */
     static String embeddedUrl(Path home) {
-        return "jdbc:h2:file:" + home.resolve("data").resolve("worker-host").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + home.resolve("data").resolve("worker-host").toAbsolutePath();
     }
 }

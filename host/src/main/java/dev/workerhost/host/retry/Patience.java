@@ -30,20 +30,10 @@ public final class Patience {
                 throw e;
             } catch (Exception e) {
                 log.warn("{} is not reachable (attempt {}, next in {} s): {}",
-                        what, attempts, wait.toSeconds(), rootMessage(e));
+                        what, attempts, wait.toSeconds(), RootCause.message(e));
             }
             Thread.sleep(wait.toMillis());
             wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
         }
-    }
-
-    /** The innermost cause's message: what actually went wrong ("Connection refused"), not its wrappers. */
-    public static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

@@ -1,6 +1,7 @@
 package dev.workerhost.host.temporal;
 
 import dev.workerhost.host.retry.Patience;
+import dev.workerhost.host.retry.RootCause;
 import dev.workerhost.spi.Json;
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
@@ -65,7 +66,7 @@ public final class TemporalConnector {
             stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(), ATTEMPT_TIMEOUT);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach Temporal at " + settings.address() + ": "
-                    + Patience.rootMessage(e) + " (is a host with the embedded server or `worker-host dev-server`"
+                    + RootCause.message(e) + " (is a host with the embedded server or `worker-host dev-server`"
                     + " running there? --target HOST:PORT or temporal.target names another)", e);
         }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The {@code temporal.*} settings: where Temporal is and how to talk to it. */
 public record TemporalSettings(
-        String target, int embeddedPort, String namespace, Optional<String> apiKey, TlsSettings tls) {
+        String target, String embeddedBind, int embeddedPort, String namespace, Optional<String> apiKey, TlsSettings tls) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -19,6 +19,7 @@ public record TemporalSettings(
         Config temporal = config.getConfig("temporal");
         return new TemporalSettings(
                 temporal.getString("target").trim(),
+                temporal.getString("embedded.bind").trim(),
                 temporal.getInt("embedded.port"),
                 temporal.getString("namespace"),
                 optional(temporal, "api-key"),
@@ -34,14 +35,19 @@ public record TemporalSettings(
         return target.equals(EMBEDDED);
     }
 
-    /** The {@code host:port} to dial: the embedded server's loopback address, or the configured target. */
+    /** The {@code host:port} to dial: the embedded server's address (loopback if it binds all), or the target. */
     public String address() {
-        return isEmbedded() ? "127.0.0.1:" + embeddedPort : target;
+        if (!isEmbedded()) {
+            return target;
+        }
+        boolean wildcard = embeddedBind.equals("0.0.0.0") || embeddedBind.equals("::");
+        String host = wildcard ? "127.0.0.1" : embeddedBind.contains(":") ? "[" + embeddedBind + "]" : embeddedBind;
+        return host + ":" + embeddedPort;
     }
 
     /** The same settings pointed at another {@code host:port} (the CLI's {@code --target}). */
     public TemporalSettings withTarget(String newTarget) {
-        return new TemporalSettings(newTarget.trim(), embeddedPort, namespace, apiKey, tls);
+        return new TemporalSettings(newTarget.trim(), embeddedBind, embeddedPort, namespace, apiKey, tls);
     }
 
     private static Optional<String> optional(Config config, String path) {
