@@ -1,7 +1,7 @@
 package dev.workerhost.host.temporal;
 
 import dev.workerhost.host.retry.Patience;
-import dev.workerhost.host.retry.RootCause;
+import dev.workerhost.host.retry.PermanentFailure;
 import dev.workerhost.spi.Json;
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
@@ -46,9 +46,11 @@ public final class TemporalConnector {
     }
 
     /**
-     * Connects, waiting with {@link Patience} until the frontend answers; an interrupt (the host being stopped)
-     * ends the wait.
+     * Connects, waiting with {@link Patience} while the frontend is unreachable; an interrupt (the host being
+     * stopped) ends the wait.
      *
+     * @throws PermanentFailure at once for what waiting cannot fix: a malformed target, an unknown host, refused
+     *     credentials
      * @throws InterruptedException if the thread is interrupted while waiting for the next attempt
      */
     public WorkflowClient connectPatiently() throws InterruptedException {
@@ -58,16 +60,18 @@ public final class TemporalConnector {
     /**
      * Connects once, for the CLI: an unreachable frontend is an error, not a reason to wait.
      *
+     * @throws PermanentFailure for what waiting cannot fix
      * @throws IllegalStateException naming the address and the cause if the frontend does not answer
      */
     public WorkflowClient connectOnce() {
-        WorkflowServiceStubs stubs;
+        TemporalAddress.parse(settings.address()).resolve();
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(stubsOptions());
         try {
-            stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(), ATTEMPT_TIMEOUT);
+            stubs.connect(ATTEMPT_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Temporal at " + settings.address() + ": "
-                    + RootCause.message(e) + " (is a host with the embedded server or `worker-host dev-server`"
-                    + " running there? --target HOST:PORT or temporal.target names another)", e);
+            // a channel left open keeps reconnecting (and logging) in the background
+            stubs.shutdownNow();
+            throw ConnectionFailures.explain(settings.address(), e);
         }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
