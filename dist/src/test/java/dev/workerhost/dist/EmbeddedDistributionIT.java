@@ -73,6 +73,25 @@ class EmbeddedDistributionIT {
     }
 
     @Test
+    void workflowStartRefusesAMegabyteIdAndANullInputBeforeAnythingIsSent() throws Exception {
+        Distribution dist = Distribution.copyTo(temp);
+        String nobody = "127.0.0.1:" + Distribution.freePort();
+        Path big = Files.writeString(temp.resolve("big.json"), "{\"task_id\":\"" + "t".repeat(1 << 20)
+                + "\",\"tenant_id\":\"tenant_demo\",\"environment_id\":\"env_demo\"}");
+
+        CommandResult megabyte = dist.run(Map.of(), "workflow", "start", "TaskProcessingWorkflow",
+                "--input", "@" + big, "--target", nobody);
+        CommandResult nothing = dist.run(Map.of(), "workflow", "start", "TaskProcessingWorkflow",
+                "--input", "null", "--target", nobody);
+
+        assertThat(megabyte.exitCode()).as("%s", megabyte).isEqualTo(1);
+        assertThat(megabyte.stderr()).contains("invalid input: task_id is 1048576 characters long, more than 255")
+                .hasSizeLessThan(4_000);
+        assertThat(nothing.exitCode()).as("%s", nothing).isEqualTo(1);
+        assertThat(nothing.stderr()).contains("invalid input: the input of TaskProcessingWorkflow is required");
+    }
+
+    @Test
     void aDefaultStartListensOnLoopbackOnly() throws Exception {
         Distribution dist = Distribution.copyTo(temp);
         int port = Distribution.freePort();

@@ -33,7 +33,7 @@ final class WorkflowShowCommand implements Callable<Integer> {
         WorkflowClient client = target.connect(options.config());
         try {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(Json.mapper().writeValueAsString(new WorkflowOutcomes(client).show(workflowId)));
+            out.println(Json.writer().writeValueAsString(new WorkflowOutcomes(client).show(workflowId)));
             out.flush();
             return 0;
         } finally {

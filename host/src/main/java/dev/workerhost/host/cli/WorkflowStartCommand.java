@@ -10,6 +10,7 @@ import dev.workerhost.host.temporal.WorkflowOutcomes;
 import dev.workerhost.spi.Json;
 import dev.workerhost.spi.StartOptions;
 import dev.workerhost.spi.StartedWorkflow;
+import dev.workerhost.spi.Validation;
 import dev.workerhost.spi.ValidationError;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -71,6 +72,9 @@ final class WorkflowStartCommand implements Callable<Integer> {
         }
         Object parsed;
         try {
+            if (workflowId != null) {
+                Validation.requireId(workflowId, "--id");
+            }
             parsed = WorkflowInputs.parse(workflow, inputText());
             WorkflowInputs.validate(workflow, parsed);
         } catch (ValidationError e) {
@@ -107,7 +111,7 @@ final class WorkflowStartCommand implements Callable<Integer> {
             startedJson.put("workflow_id", started.workflowId());
             startedJson.put("run_id", started.runId());
             startedJson.put("task_queue", started.taskQueue());
-            out.println(Json.mapper().writeValueAsString(startedJson));
+            out.println(Json.writer().writeValueAsString(startedJson));
             out.flush();
             return 0;
         }
@@ -119,7 +123,7 @@ final class WorkflowStartCommand implements Callable<Integer> {
         if (outcome.failed()) {
             return fail(err, "workflow " + started.workflowId() + " failed: " + outcome.failure());
         }
-        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.result()));
+        out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(outcome.result()));
         out.flush();
         return 0;
     }

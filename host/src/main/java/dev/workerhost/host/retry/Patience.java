@@ -33,6 +33,9 @@ public final class Patience {
             } catch (InterruptedException | PermanentFailure e) {
                 throw e;
             } catch (Exception e) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("stopped while connecting to " + what);
+                }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 Duration pause = interval.minus(took).isNegative() ? Duration.ZERO : interval.minus(took);
                 log.warn("{} is not reachable (attempt {} failed after {}; next attempt {}): {}",

@@ -3,7 +3,6 @@ package dev.workerhost.host.temporal;
 import dev.workerhost.host.retry.PermanentFailure;
 import dev.workerhost.host.retry.RootCause;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.Set;
 
 /**
@@ -23,10 +22,6 @@ final class ConnectionFailures {
             return new PermanentFailure("Temporal at " + address + " refused the connection: " + status.getCode()
                     + " " + status.getDescription() + " (check temporal.api-key, TEMPORAL_API_KEY or the TLS client"
                     + " certificate temporal.tls.cert/key)", failure);
-        }
-        if (!(failure instanceof StatusRuntimeException)) {
-            return new PermanentFailure("cannot connect to Temporal at " + address + ": "
-                    + RootCause.message(failure), failure);
         }
         return new IllegalStateException("cannot reach Temporal at " + address + ": " + RootCause.message(failure)
                 + " (is a host with the embedded server or `worker-host dev-server` running there? --target HOST:PORT"

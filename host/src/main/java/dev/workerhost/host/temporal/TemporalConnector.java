@@ -10,9 +10,6 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.File;
@@ -27,10 +24,6 @@ public final class TemporalConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporalConnector.class);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-
-    /** Temporal's default converter, with JSON done by {@link Json#mapper()}: what the CLI parses, workers decode. */
-    private static final DataConverter DATA_CONVERTER = DefaultDataConverter.newDefaultInstance()
-            .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(Json.mapper()));
 
     private final TemporalSettings settings;
     private final Scope metricsScope;
@@ -75,7 +68,7 @@ public final class TemporalConnector {
         }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
-                .setDataConverter(DATA_CONVERTER)
+                .setDataConverter(Json.dataConverter())
                 .build());
     }
 

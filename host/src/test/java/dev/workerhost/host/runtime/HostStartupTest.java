@@ -11,6 +11,7 @@ import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,10 @@ class HostStartupTest {
         });
         try {
             starting.start();
-            Thread.sleep(4_000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (log.list.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(starting.isAlive()).as("still waiting for Temporal").isTrue();
 
             starting.interrupt();

@@ -159,13 +159,13 @@ class HostTest {
     @Test
     void aRunningWorkflowIdCannotBeStartedTwiceButAFinishedOneCanBeReused() {
         StartedWorkflow first = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                Json.copy().convertValue(Map.of("name", "Bo"), inputType("alpha")),
                 dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
         host.client().newUntypedWorkflowStub(first.workflowId(), Optional.of(first.runId()), Optional.empty())
                 .getResult(JsonNode.class);
 
         StartedWorkflow second = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                Json.copy().convertValue(Map.of("name", "Bo"), inputType("alpha")),
                 dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
 
         assertThat(second.runId()).isNotEqualTo(first.runId());
@@ -182,7 +182,7 @@ class HostTest {
                 "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(Json.mapper().readTree(out.toString()).get("greeting").asText()).isEqualTo("v2: hi Cy");
+        assertThat(Json.reader().readTree(out.toString()).get("greeting").asText()).isEqualTo("v2: hi Cy");
         assertThat(err.toString()).contains("started workflow Greet-beta-", "task queue beta-queue");
     }
 
@@ -207,7 +207,7 @@ class HostTest {
     @Test
     void cliShowPrintsStatusAndResultOfAnExecution() throws Exception {
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Di"), inputType("alpha")));
+                Json.copy().convertValue(Map.of("name", "Di"), inputType("alpha")));
         host.client().newUntypedWorkflowStub(started.workflowId()).getResult(JsonNode.class);
         StringWriter out = new StringWriter();
 
@@ -215,7 +215,7 @@ class HostTest {
                 "workflow", "show", started.workflowId(), "--target", "127.0.0.1:" + port);
 
         assertThat(exit).isZero();
-        JsonNode shown = Json.mapper().readTree(out.toString());
+        JsonNode shown = Json.reader().readTree(out.toString());
         assertThat(shown.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(shown.get("workflow_type").asText()).isEqualTo("Greet-alpha");
         assertThat(shown.get("result").get("greeting").asText()).isEqualTo("v1: hello Di");
@@ -226,7 +226,7 @@ class HostTest {
     }
 
     private JsonNode greet(String plugin) {
-        Object input = Json.mapper().convertValue(Map.of("name", "Ada"), inputType(plugin));
+        Object input = Json.copy().convertValue(Map.of("name", "Ada"), inputType(plugin));
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType(plugin), input);
         WorkflowStub stub = host.client().newUntypedWorkflowStub(
                 started.workflowId(), Optional.of(started.runId()), Optional.empty());

@@ -35,7 +35,7 @@ final class RecordValues {
      * anything else as a string.
      */
     ObjectNode jsonObject(String prefix) throws InvalidRecordException {
-        ObjectNode object = Json.mapper().createObjectNode();
+        ObjectNode object = Json.reader().createObjectNode();
         String whole = optional(prefix);
         if (whole != null) {
             JsonNode node = parseJson(prefix, whole);
@@ -62,7 +62,7 @@ final class RecordValues {
 
     private static JsonNode parseJson(String column, String value) throws InvalidRecordException {
         try {
-            return Json.mapper().readTree(value);
+            return Json.reader().readTree(value);
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException(column + " is not valid JSON: " + e.getOriginalMessage());
         }
