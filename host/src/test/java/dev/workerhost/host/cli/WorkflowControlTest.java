@@ -77,6 +77,18 @@ class WorkflowControlTest {
     }
 
     @Test
+    void aSecondStartOfARunningIdIsRefusedNamingHowToEndIt() {
+        startRunning("held-open");
+
+        int second = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ed\"}", "--id", "held-open",
+                "--plugins-dir", plugins.toString(), "--target", target);
+
+        assertThat(second).isEqualTo(1);
+        assertThat(err.toString()).contains("workflow held-open is already running",
+                "worker-host workflow terminate held-open");
+    }
+
+    @Test
     void terminateEndsARunningWorkflowAtOnceWithItsReason() throws Exception {
         startRunning("to-terminate");
 

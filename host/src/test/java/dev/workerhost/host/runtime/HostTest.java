@@ -187,24 +187,6 @@ class HostTest {
     }
 
     @Test
-    void cliRefusesToStartAWorkflowWhoseIdIsRunning() {
-        // No worker polls "idle-queue", so the first execution stays running.
-        String[] start = {"workflow", "start", Fixtures.workflowType("alpha"), "--input", "{\"name\":\"Ed\"}",
-                "--id", "held-open", "--task-queue", "idle-queue",
-                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port};
-        StringWriter err = new StringWriter();
-        PrintWriter ignored = new PrintWriter(new StringWriter());
-
-        int first = WorkerHostCli.execute(ignored, ignored, start);
-        int second = WorkerHostCli.execute(ignored, new PrintWriter(err), start);
-
-        assertThat(first).isZero();
-        assertThat(second).isEqualTo(1);
-        assertThat(err.toString()).contains("workflow held-open is already running");
-        host.client().newUntypedWorkflowStub("held-open").terminate("test over");
-    }
-
-    @Test
     void cliShowPrintsStatusAndResultOfAnExecution() throws Exception {
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType("alpha"),
                 Json.copy().convertValue(Map.of("name", "Di"), inputType("alpha")));
