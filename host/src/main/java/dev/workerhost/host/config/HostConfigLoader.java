@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,7 +42,8 @@ public final class HostConfigLoader {
     /**
      * @throws com.typesafe.config.ConfigException naming the file and key when a file is malformed or a
      *     substitution cannot be resolved
-     * @throws IllegalArgumentException when {@code configFile} does not exist
+     * @throws IllegalArgumentException when {@code configFile} does not exist or is a directory, or a key under
+     *     host, temporal, datasources or workers is unknown (naming it, its origin and the nearest known key)
      */
     public Config load(Optional<Path> configFile, Map<String, String> overrides) {
         Config defaults = ConfigFactory.parseResources(HostConfigLoader.class.getClassLoader(), "reference.conf");
@@ -50,13 +52,19 @@ public final class HostConfigLoader {
         Config environmentVariables = ConfigFactory.parseMap(environment.entrySet().stream()
                 .filter(entry -> ENV_NAME.matcher(entry.getKey()).matches())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "environment variables");
-        return ConfigFactory.parseMap(overrides, "command line")
-                .withFallback(ConfigFactory.parseProperties(systemProperties))
+        Config commandLine = ConfigFactory.parseMap(overrides, "command line");
+        Config properties = ConfigFactory.parseProperties(systemProperties,
+                ConfigParseOptions.defaults().setOriginDescription("system properties"));
+        Config config = commandLine
+                .withFallback(properties)
                 .withFallback(fileConf)
                 .withFallback(applicationConf)
                 .withFallback(defaults)
                 .withFallback(environmentVariables)
                 .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
+        UnknownKeys.requireNoneInHost(config, defaults, List.of(applicationConf, fileConf),
+                List.of(properties, commandLine));
+        return config;
     }
 
     public Path home() {
@@ -68,6 +76,10 @@ public final class HostConfigLoader {
     }
 
     private static Config parseRequired(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("config file " + file + " is a directory; pass a HOCON file, e.g. "
+                    + file.resolve("application.conf"));
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("config file " + file + " does not exist");
         }

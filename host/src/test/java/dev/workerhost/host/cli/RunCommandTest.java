@@ -32,4 +32,29 @@ class RunCommandTest {
                         + " from 1 to 65535 (e.g. temporal.example.com:7233, or \"embedded\")");
         assertThat(result.stderr()).as("no stack trace").doesNotContain("\tat ");
     }
+
+    @Test
+    void aMisspeltHostKeyStopsTheStartNamingTheKeyMeant() throws Exception {
+        Fixtures.emptyPluginsDir(home);
+        Path config = Files.writeString(home.resolve("typo.conf"), "host {\n  plugin-dir = elsewhere\n}\n");
+
+        CliProcess.Result result = CliProcess.run(home, Duration.ofSeconds(60), "run", "--config", config.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.stderr()).as("%s", result).contains("unknown config key host.plugin-dir (set in " + config
+                + ": 2); did you mean host.plugins-dir?");
+    }
+
+    @Test
+    void aMisspeltPluginKeyStopsTheStartNamingThePluginAndTheKey() throws Exception {
+        Path plugins = Fixtures.emptyPluginsDir(home);
+        Fixtures.greeterJar(plugins, "alpha.jar", Fixtures.greeter("alpha"), "v1");
+        Path config = Files.writeString(home.resolve("typo.conf"), "plugins.alpha.enabeld = false\n");
+
+        CliProcess.Result result = CliProcess.run(home, Duration.ofSeconds(60), "run", "--config", config.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.stderr()).as("%s", result).contains("alpha.jar", "invalid configuration: unknown config key"
+                + " plugins.alpha.enabeld (set in " + config + ": 1); did you mean plugins.alpha.enabled?");
+    }
 }
