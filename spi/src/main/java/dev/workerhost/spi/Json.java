@@ -16,8 +16,9 @@ import java.util.List;
  * The one JSON configuration of host and plugins, so what the CLI parses is what a worker decodes: Temporal's
  * default mapper (Java time, {@code Optional}) made strict for inputs. An unknown property is an error (a misspelt
  * field is caught); no coercion between JSON types ({@code 123} or {@code true} is no string, {@code "5"} no
- * number, {@code 1.5} no integer, {@code null} no {@code int}); an integer out of its field's range and anything
- * after the document are errors. Inputs and results are records whose JSON names are snake_case
+ * number, {@code 1.5} no integer, {@code null} no {@code int}); an integer out of its field's range is an error.
+ * (A reader of whole documents adds {@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS}; streams of values, such
+ * as an import's records, read on after the first.) Inputs and results are records whose JSON names are snake_case
  * ({@code @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)}).
  *
  * <p>The mapper itself stays private: readers and writers are immutable, and a plugin that needs another
@@ -56,8 +57,7 @@ public final class Json {
     }
 
     private static ObjectMapper strict(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

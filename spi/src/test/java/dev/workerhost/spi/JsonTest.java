@@ -61,12 +61,6 @@ class JsonTest {
     }
 
     @Test
-    void anythingAfterTheDocumentIsRefused() {
-        assertThatThrownBy(() -> Json.readerFor(Sample.class).readValue("{\"task_id\":\"t\"} {\"task_id\":\"u\"}"))
-                .hasMessageContaining("Trailing token");
-    }
-
-    @Test
     void aCopyIsThePluginsOwnToReconfigure() throws Exception {
         Json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -1,6 +1,7 @@
 package dev.workerhost.host.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -35,7 +36,9 @@ public final class WorkflowInputs {
             throw required(workflow);
         }
         try (LoaderSwap swap = LoaderSwap.to(workflow.pluginLoader())) {
-            Object input = Json.readerFor(inputType).readValue(json);
+            Object input = Json.readerFor(inputType)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(json);
             if (input == null) {
                 throw required(workflow);
             }

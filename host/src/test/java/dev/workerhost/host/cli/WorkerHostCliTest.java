@@ -214,6 +214,15 @@ class WorkerHostCliTest {
     }
 
     @Test
+    void workflowStartRefusesContentAfterTheInputDocument() {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\"} {\"name\":\"Bo\"}",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: the input of Greet-alpha", "Trailing token");
+    }
+
+    @Test
     void workflowStartRefusesAMegabyteWorkflowId() {
         int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\"}", "--id", "w".repeat(1 << 20),
                 "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
