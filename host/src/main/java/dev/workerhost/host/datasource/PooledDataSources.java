@@ -82,11 +82,12 @@ public final class PooledDataSources implements DataSourceProvider {
 
     /**
      * Creates the pool with the host's class loader as context class loader: plugins ask for datasources from their
-     * own code, and the JDBC drivers ship with the host, where {@link java.sql.DriverManager} must find them.
+     * own code, and the JDBC drivers ship with the host, where {@link java.sql.DriverManager} must find them (it
+     * looks for drivers once, with the context class loader of its first caller).
      */
     private static HikariDataSource createPool(DataSourceSettings settings) {
-        requireDriver(settings);
         try (LoaderSwap swap = LoaderSwap.to(PooledDataSources.class.getClassLoader())) {
+            requireDriver(settings);
             return new HikariDataSource(hikariConfig(settings));
         }
     }
