@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,13 +96,15 @@ class EmbeddedDistributionIT {
     void aDefaultStartListensOnLoopbackOnly() throws Exception {
         Distribution dist = Distribution.copyTo(temp);
         int port = Distribution.freePort();
+        int adminPort = Distribution.freePort();
 
-        try (HostProcess host = dist.start(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port))
-                .awaitReady(STARTUP)) {
+        try (HostProcess host = dist.start(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port
+                + " -Dhost.admin.port=" + adminPort)).awaitReady(STARTUP)) {
             List<ListeningSockets.Listener> listeners = ListeningSockets.of(host.pid());
 
-            assertThat(listeners).as("the embedded Temporal server listens")
-                    .anySatisfy(listener -> assertThat(listener.port()).isEqualTo(port));
+            assertThat(listeners).as("the embedded Temporal server and the admin API listen")
+                    .anySatisfy(listener -> assertThat(listener.port()).isEqualTo(port))
+                    .anySatisfy(listener -> assertThat(listener.port()).isEqualTo(adminPort));
             assertThat(listeners).as("no listener beyond loopback (the H2 database opens none)")
                     .allSatisfy(listener -> assertThat(listener.isLoopback()).as("%s", listener).isTrue());
             Optional<InetAddress> network = networkAddress();

@@ -100,7 +100,7 @@ class HostTest {
 
     @Test
     void aPluginWaitsForAWorkflowItStartedAndUsesTheTypesTemporalsApiIsBuiltOn() throws Exception {
-        Object input = Json.mapper().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
+        Object input = Json.copy().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
                 host.registry().workflow("Relay").orElseThrow().inputType().orElseThrow());
 
         StartedWorkflow relay = host.workflows().start("Relay", input);
