@@ -130,9 +130,9 @@ class AdminServerTest {
     @Test
     void postOfAnIdThatIsRunningIsAConflict() throws Exception {
         // Started by a plain client on a queue no worker polls ("idle-queue"), so this execution stays running.
+        Object input = Json.readerFor(inputType()).readValue("{\"name\":\"Cy\"}");
         host.client().newUntypedWorkflowStub(TYPE, WorkflowOptions.newBuilder()
-                        .setWorkflowId("held-open").setTaskQueue("idle-queue").build())
-                .start(Json.readerFor(inputType()).readValue("{\"name\":\"Cy\"}"));
+                .setWorkflowId("held-open").setTaskQueue("idle-queue").build()).start(input);
         try {
             HttpResponse<String> again = send("POST", "/workflows/" + TYPE + "?id=held-open", "{\"name\":\"Cy\"}",
                     bearer());
