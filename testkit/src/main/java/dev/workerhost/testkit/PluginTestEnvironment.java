@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.workerhost.spi.Json;
 import dev.workerhost.spi.ModuleContext;
 import dev.workerhost.spi.Registrar;
 import dev.workerhost.spi.StartOptions;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
@@ -54,7 +56,9 @@ public final class PluginTestEnvironment implements AutoCloseable {
 
     private PluginTestEnvironment(Builder builder) {
         this.module = builder.module;
-        TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+        // the host's data converter, so a test decodes inputs and results as strictly as a host's worker does
+        TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder().setDataConverter(Json.dataConverter()).build());
         if (builder.target == null) {
             options.setUseTimeskipping(builder.timeSkipping);
         } else {

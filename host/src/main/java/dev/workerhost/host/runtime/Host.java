@@ -104,7 +104,7 @@ public final class Host implements AutoCloseable, HostStatus {
 
     private void connect() throws InterruptedException {
         if (temporal.isEmbedded()) {
-            embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedPort());
+            embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedBind(), temporal.embeddedPort());
         }
         client = new TemporalConnector(temporal, metrics.temporalScope()).connectPatiently();
     }

@@ -33,7 +33,7 @@ class HostStartupTest {
         AtomicReference<Throwable> ended = new AtomicReference<>();
         try (RecordedLog log = RecordedLog.start(TemporalConnector.class.getName())) {
             Thread starting = startInBackground(config, ended);
-            log.await(event -> event.getFormattedMessage().contains("(attempt 1,"), PATIENCE);
+            log.await(event -> event.getFormattedMessage().contains("(attempt 1 "), PATIENCE);
             assertThat(starting.isAlive()).as("still waiting for Temporal").isTrue();
 
             starting.interrupt();

@@ -100,7 +100,7 @@ class HostTest {
 
     @Test
     void aPluginWaitsForAWorkflowItStartedAndUsesTheTypesTemporalsApiIsBuiltOn() throws Exception {
-        Object input = Json.mapper().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
+        Object input = Json.copy().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
                 host.registry().workflow("Relay").orElseThrow().inputType().orElseThrow());
 
         StartedWorkflow relay = host.workflows().start("Relay", input);
@@ -169,13 +169,13 @@ class HostTest {
     @Test
     void aRunningWorkflowIdCannotBeStartedTwiceButAFinishedOneCanBeReused() {
         StartedWorkflow first = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                Json.copy().convertValue(Map.of("name", "Bo"), inputType("alpha")),
                 dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
         host.client().newUntypedWorkflowStub(first.workflowId(), Optional.of(first.runId()), Optional.empty())
                 .getResult(JsonNode.class);
 
         StartedWorkflow second = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                Json.copy().convertValue(Map.of("name", "Bo"), inputType("alpha")),
                 dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
 
         assertThat(second.runId()).isNotEqualTo(first.runId());
@@ -192,32 +192,14 @@ class HostTest {
                 "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(Json.mapper().readTree(out.toString()).get("greeting").asText()).isEqualTo("v2: hi Cy");
+        assertThat(Json.reader().readTree(out.toString()).get("greeting").asText()).isEqualTo("v2: hi Cy");
         assertThat(err.toString()).contains("started workflow Greet-beta-", "task queue beta-queue");
-    }
-
-    @Test
-    void cliRefusesToStartAWorkflowWhoseIdIsRunning() {
-        // No worker polls "idle-queue", so the first execution stays running.
-        String[] start = {"workflow", "start", Fixtures.workflowType("alpha"), "--input", "{\"name\":\"Ed\"}",
-                "--id", "held-open", "--task-queue", "idle-queue",
-                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port};
-        StringWriter err = new StringWriter();
-        PrintWriter ignored = new PrintWriter(new StringWriter());
-
-        int first = WorkerHostCli.execute(ignored, ignored, start);
-        int second = WorkerHostCli.execute(ignored, new PrintWriter(err), start);
-
-        assertThat(first).isZero();
-        assertThat(second).isEqualTo(1);
-        assertThat(err.toString()).contains("workflow held-open is already running");
-        host.client().newUntypedWorkflowStub("held-open").terminate("test over");
     }
 
     @Test
     void cliShowPrintsStatusAndResultOfAnExecution() throws Exception {
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Di"), inputType("alpha")));
+                Json.copy().convertValue(Map.of("name", "Di"), inputType("alpha")));
         host.client().newUntypedWorkflowStub(started.workflowId()).getResult(JsonNode.class);
         StringWriter out = new StringWriter();
 
@@ -225,7 +207,7 @@ class HostTest {
                 "workflow", "show", started.workflowId(), "--target", "127.0.0.1:" + port);
 
         assertThat(exit).isZero();
-        JsonNode shown = Json.mapper().readTree(out.toString());
+        JsonNode shown = Json.reader().readTree(out.toString());
         assertThat(shown.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(shown.get("workflow_type").asText()).isEqualTo("Greet-alpha");
         assertThat(shown.get("result").get("greeting").asText()).isEqualTo("v1: hello Di");
@@ -236,7 +218,7 @@ class HostTest {
     }
 
     private JsonNode greet(String plugin) {
-        Object input = Json.mapper().convertValue(Map.of("name", "Ada"), inputType(plugin));
+        Object input = Json.copy().convertValue(Map.of("name", "Ada"), inputType(plugin));
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType(plugin), input);
         WorkflowStub stub = host.client().newUntypedWorkflowStub(
                 started.workflowId(), Optional.of(started.runId()), Optional.empty());

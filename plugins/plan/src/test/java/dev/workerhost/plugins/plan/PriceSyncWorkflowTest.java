@@ -88,13 +88,19 @@ class PriceSyncWorkflowTest {
             PriceSyncInput input = new PriceSyncInput(rows.id("plan") + "\u0000", rows.tenantId, rows.environmentId,
                     "user_test");
 
-            assertThatThrownBy(() -> onEngine.sync(input))
+            assertThatThrownBy(() -> onEngine.sync(input)).as("the starter checks ids before it sends")
+                    .isInstanceOf(ValidationError.class)
+                    .hasMessage("plan_id contains the control character U+0000 at character 14");
+            // A plain Temporal client sends it anyway: the workflow's own check refuses it, never retried.
+            String workflowId = "PriceSyncWorkflow-" + input.planId();
+            WorkflowStub plain = onEngine.env.client().newUntypedWorkflowStub("PriceSyncWorkflow",
+                    WorkflowOptions.newBuilder().setTaskQueue("plan").setWorkflowId(workflowId).build());
+            plain.start(input);
+            assertThatThrownBy(() -> plain.getResult(PriceSyncResult.class))
                     .isInstanceOf(WorkflowFailedException.class)
                     .cause()
                     .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
                             assertThat(failure.isNonRetryable()).isTrue());
-            // Refused by the input rules, not found (H2 stores NUL), or refused by PostgreSQL: never retried.
-            String workflowId = "PriceSyncWorkflow-" + input.planId();
             assertThat(onEngine.env.workflowAttempt(workflowId)).isEqualTo(1);
             assertThat(onEngine.env.activityAttempts(workflowId)).allMatch(attempt -> attempt == 1);
         }

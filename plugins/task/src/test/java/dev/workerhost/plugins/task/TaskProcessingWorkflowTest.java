@@ -204,6 +204,6 @@ class TaskProcessingWorkflowTest {
     }
 
     private static JsonNode json(Object text) throws Exception {
-        return Json.mapper().readTree((String) text);
+        return Json.reader().readTree((String) text);
     }
 }

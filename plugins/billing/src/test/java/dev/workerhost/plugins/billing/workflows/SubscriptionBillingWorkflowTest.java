@@ -18,9 +18,12 @@ import dev.workerhost.plugins.billing.models.SubscriptionBillingResult;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.NotFoundException;
+import dev.workerhost.spi.ValidationError;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,14 +216,21 @@ class SubscriptionBillingWorkflowTest {
         try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db)) {
             dailySubscriptionThreePeriodsBehind(db, today(env));
             String id = "sub1\u0000";
+            SubscriptionBillingInput input = new SubscriptionBillingInput(id, "t1", "env");
 
-            assertThatThrownBy(() -> env.execute(TYPE, new SubscriptionBillingInput(id, "t1", "env"),
-                    SubscriptionBillingResult.class))
+            assertThatThrownBy(() -> env.execute(TYPE, input, SubscriptionBillingResult.class))
+                    .as("the starter checks ids before it sends")
+                    .isInstanceOf(ValidationError.class)
+                    .hasMessage("subscription_id contains the control character U+0000 at character 5");
+            // A plain Temporal client sends it anyway: the workflow's own check refuses it, never retried.
+            WorkflowStub plain = env.client().newUntypedWorkflowStub(TYPE, WorkflowOptions.newBuilder()
+                    .setTaskQueue("billing").setWorkflowId("SubscriptionBillingWorkflow-" + id).build());
+            plain.start(input);
+            assertThatThrownBy(() -> plain.getResult(SubscriptionBillingResult.class))
                     .isInstanceOf(WorkflowFailedException.class)
                     .cause()
                     .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
                             assertThat(failure.isNonRetryable()).isTrue());
-            // Refused by the input rules, not found (H2 stores NUL), or refused by PostgreSQL: never retried.
             assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-" + id)).isEqualTo(1);
             assertThat(env.activityAttempts("SubscriptionBillingWorkflow-" + id)).allMatch(attempt -> attempt == 1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
