@@ -101,6 +101,12 @@ final class TaskFixture implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /** The plugin's counter {@code task.import.rows} for one outcome and entity type. */
+    double importedRows(String outcome, String entityType) {
+        return env.meterRegistry().get("task.import.rows").tag("outcome", outcome).tag("entity_type", entityType)
+                .counter().count();
+    }
+
     Map<String, Object> task(String id) {
         return rows("SELECT * FROM tasks WHERE id = ?", id).get(0);
     }
