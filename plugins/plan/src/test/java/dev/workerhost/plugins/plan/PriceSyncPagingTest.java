@@ -20,9 +20,12 @@ class PriceSyncPagingTest {
 
     private static final int SUBSCRIPTIONS = 3_000;
     private static final int PAGE_SIZE = 100;
-    /** Read the plan and its prices; per page: lock the page, read its line items, insert, update. */
+    /**
+     * Read the plan and its prices; per page: plan for the parameters (PostgreSQL), lock the plan, find the page's
+     * bounds, find the line items of ended prices and end them, insert the missing ones.
+     */
     private static final int STATEMENTS_PER_SYNC = 2;
-    private static final int STATEMENTS_PER_PAGE = 4;
+    private static final int STATEMENTS_PER_PAGE = 6;
     private static final int PAGES_PER_RUN = 7;
 
     @ParameterizedTest
