@@ -2,10 +2,9 @@ package dev.workerhost.host.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code worker-host workflow}: start workflows by type name, inspect and end them by id. */
+/** {@code worker-host workflow}: start and inspect workflows by type name. */
 @Command(name = "workflow", mixinStandardHelpOptions = true,
-        description = "Start, inspect, terminate and cancel workflows.",
-        subcommands = {WorkflowStartCommand.class, WorkflowShowCommand.class, WorkflowTerminateCommand.class,
-                WorkflowCancelCommand.class})
+        description = "Start and inspect workflows.",
+        subcommands = {WorkflowStartCommand.class, WorkflowShowCommand.class})
 final class WorkflowCommand {
 }

@@ -2,6 +2,7 @@ package dev.workerhost.host.cli;
 
 import dev.workerhost.host.temporal.WorkflowOutcomes;
 import dev.workerhost.spi.Json;
+import io.temporal.client.WorkflowClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,16 +30,14 @@ final class WorkflowShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return target.withClient(options.config(), client -> {
-            print(spec, new WorkflowOutcomes(client), workflowId);
+        WorkflowClient client = target.connect(options.config());
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(Json.mapper().writeValueAsString(new WorkflowOutcomes(client).show(workflowId)));
+            out.flush();
             return 0;
-        });
-    }
-
-    /** Prints the latest execution of {@code workflowId} as one JSON line; terminate and cancel end with it too. */
-    static void print(CommandSpec spec, WorkflowOutcomes outcomes, String workflowId) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(Json.writer().writeValueAsString(outcomes.show(workflowId)));
-        out.flush();
+        } finally {
+            client.getWorkflowServiceStubs().shutdown();
+        }
     }
 }

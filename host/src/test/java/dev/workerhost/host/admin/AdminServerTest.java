@@ -10,7 +10,7 @@ import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
 import dev.workerhost.spi.Json;
-import io.temporal.client.WorkflowOptions;
+import dev.workerhost.spi.StartOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,10 +129,9 @@ class AdminServerTest {
 
     @Test
     void postOfAnIdThatIsRunningIsAConflict() throws Exception {
-        // Started by a plain client on a queue no worker polls ("idle-queue"), so this execution stays running.
-        Object input = Json.readerFor(inputType()).readValue("{\"name\":\"Cy\"}");
-        host.client().newUntypedWorkflowStub(TYPE, WorkflowOptions.newBuilder()
-                .setWorkflowId("held-open").setTaskQueue("idle-queue").build()).start(input);
+        // No worker polls "idle-queue", so this execution stays running.
+        host.workflows().start(TYPE, Json.mapper().readValue("{\"name\":\"Cy\"}", inputType()),
+                StartOptions.defaults().withWorkflowId("held-open").withTaskQueue("idle-queue"));
         try {
             HttpResponse<String> again = send("POST", "/workflows/" + TYPE + "?id=held-open", "{\"name\":\"Cy\"}",
                     bearer());
@@ -278,6 +277,6 @@ class AdminServerTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.reader().readTree(response.body());
+        return Json.mapper().readTree(response.body());
     }
 }

@@ -5,7 +5,6 @@ import dev.workerhost.plugins.domain.DemoData;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Transactions;
-import dev.workerhost.plugins.task.activities.ImportMeters;
 import dev.workerhost.plugins.task.activities.TaskActivitiesImpl;
 import dev.workerhost.plugins.task.activities.TaskImporter;
 import dev.workerhost.plugins.task.imports.ImportFiles;
@@ -57,9 +56,8 @@ public final class TaskModule implements WorkflowModule {
         TaskSettings settings = TaskSettings.from(context.config());
         Transactions transactions = new Transactions(context.dataSource(settings.datasource()));
         TaskRepository tasks = new TaskRepository(transactions);
-        ImportFiles files = new ImportFiles(settings.sources(), settings.connectTimeout());
         TaskImporter importer = new TaskImporter(
-                files, transactions, tasks, settings.chunkSize(), new ImportMeters(context.meterRegistry()));
+                new ImportFiles(settings.sources(), settings.connectTimeout()), transactions, tasks, settings.chunkSize());
         registrar.taskQueue(TASK_QUEUE)
                 .workflow(TaskProcessingWorkflowImpl.class, WORKFLOW_DEFAULTS)
                 .activities(FailOnce.activities(new TaskActivitiesImpl(tasks, importer)));

@@ -24,13 +24,11 @@ final class ChunkedImport {
     private final Transactions transactions;
     private final TaskRepository tasks;
     private final int chunkSize;
-    private final ImportMeters meters;
 
-    ChunkedImport(Transactions transactions, TaskRepository tasks, int chunkSize, ImportMeters meters) {
+    ChunkedImport(Transactions transactions, TaskRepository tasks, int chunkSize) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.chunkSize = chunkSize;
-        this.meters = meters;
     }
 
     /**
@@ -52,11 +50,8 @@ final class ChunkedImport {
                 chunk.add(record, sink);
             }
             if (chunk.size() > 0) {
-                ImportProgress before = progress;
-                progress = commit(task, before, chunk, sink);
+                progress = commit(task, progress, chunk, sink);
                 committed.accept(progress.processedRecords());
-                meters.record(sink.entityType(), progress.successfulRecords() - before.successfulRecords(),
-                        progress.failedRecords() - before.failedRecords());
             }
         } while (record != null);
         return progress;

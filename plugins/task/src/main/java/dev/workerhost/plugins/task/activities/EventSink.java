@@ -4,7 +4,6 @@ import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.task.imports.EventRecordMapper;
 import dev.workerhost.plugins.task.imports.InvalidRecordException;
 import dev.workerhost.plugins.task.imports.SourceRecord;
-import dev.workerhost.plugins.task.models.EntityType;
 import dev.workerhost.plugins.task.models.EventRow;
 import dev.workerhost.plugins.task.persistence.EventWriter;
 import java.sql.Connection;
@@ -21,11 +20,6 @@ final class EventSink implements RowSink<EventRow> {
     EventSink(EventRecordMapper mapper, EventWriter writer) {
         this.mapper = mapper;
         this.writer = writer;
-    }
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.EVENTS;
     }
 
     @Override

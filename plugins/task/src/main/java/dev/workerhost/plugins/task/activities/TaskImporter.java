@@ -24,10 +24,9 @@ public final class TaskImporter {
     private final ImportFiles files;
     private final ChunkedImport chunks;
 
-    public TaskImporter(ImportFiles files, Transactions transactions, TaskRepository tasks, int chunkSize,
-            ImportMeters meters) {
+    public TaskImporter(ImportFiles files, Transactions transactions, TaskRepository tasks, int chunkSize) {
         this.files = files;
-        this.chunks = new ChunkedImport(transactions, tasks, chunkSize, meters);
+        this.chunks = new ChunkedImport(transactions, tasks, chunkSize);
     }
 
     /**
