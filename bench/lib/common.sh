@@ -132,7 +132,7 @@ start_host() {
     WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$1${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" \
     WORKER_HOST_DB_USER="$PG_USER" \
     WORKER_HOST_ADMIN_PORT="$(free_port)" \
-    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$2 -Dplugins.billing.schedule= -Dplugins.task.sources.folders.0=$WORK -Dhost.admin.port=0" \
+    JAVA_OPTS="-Xmx${HEAP_LIMIT_MB}m -Dtemporal.embedded.port=$2 -Dplugins.billing.schedule= -Dplugins.task.sources.folders.0=$WORK -Dhost.admin.port=0 ${BENCH_HOST_OPTS:-}" \
     "$DIST/bin/worker-host" run
   HOST_PID=$BACKGROUND_PID
 }

@@ -1,13 +1,24 @@
 package dev.workerhost.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +74,48 @@ class EmbeddedDistributionIT {
     }
 
     @Test
+    void workflowStartRefusesAMegabyteIdAndANullInputBeforeAnythingIsSent() throws Exception {
+        Distribution dist = Distribution.copyTo(temp);
+        String nobody = "127.0.0.1:" + Distribution.freePort();
+        Path big = Files.writeString(temp.resolve("big.json"), "{\"task_id\":\"" + "t".repeat(1 << 20)
+                + "\",\"tenant_id\":\"tenant_demo\",\"environment_id\":\"env_demo\"}");
+
+        CommandResult megabyte = dist.run(Map.of(), "workflow", "start", "TaskProcessingWorkflow",
+                "--input", "@" + big, "--target", nobody);
+        CommandResult nothing = dist.run(Map.of(), "workflow", "start", "TaskProcessingWorkflow",
+                "--input", "null", "--target", nobody);
+
+        assertThat(megabyte.exitCode()).as("%s", megabyte).isEqualTo(1);
+        assertThat(megabyte.stderr()).contains("invalid input: task_id is 1048576 characters long, more than 255")
+                .hasSizeLessThan(4_000);
+        assertThat(nothing.exitCode()).as("%s", nothing).isEqualTo(1);
+        assertThat(nothing.stderr()).contains("invalid input: the input of TaskProcessingWorkflow is required");
+    }
+
+    @Test
+    void aDefaultStartListensOnLoopbackOnly() throws Exception {
+        Distribution dist = Distribution.copyTo(temp);
+        int port = Distribution.freePort();
+        int adminPort = Distribution.freePort();
+
+        try (HostProcess host = dist.start(Map.of("JAVA_OPTS", "-Dtemporal.embedded.port=" + port
+                + " -Dhost.admin.port=" + adminPort)).awaitReady(STARTUP)) {
+            List<ListeningSockets.Listener> listeners = ListeningSockets.of(host.pid());
+
+            assertThat(listeners).as("the embedded Temporal server and the admin API listen")
+                    .anySatisfy(listener -> assertThat(listener.port()).isEqualTo(port))
+                    .anySatisfy(listener -> assertThat(listener.port()).isEqualTo(adminPort));
+            assertThat(listeners).as("no listener beyond loopback (the H2 database opens none)")
+                    .allSatisfy(listener -> assertThat(listener.isLoopback()).as("%s", listener).isTrue());
+            Optional<InetAddress> network = networkAddress();
+            assumeTrue(network.isPresent(), "this machine has a network address besides loopback");
+            assertThatThrownBy(() -> new Socket(network.get(), port).close())
+                    .as("connecting to %s:%d", network.get(), port)
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
     void brokenPluginJarIsNamedRefusedInFailModeAndSkippedInSkipMode() throws Exception {
         Distribution dist = Distribution.copyTo(temp);
         dist.addPluginNamingAMissingModule("broken-plugin.jar");
@@ -95,5 +148,12 @@ class EmbeddedDistributionIT {
                 "--input", "@" + dist.resolve("examples/" + workflowType + ".json"), "--wait", "--target", target);
         assertThat(result.exitCode()).as("%s", result).isZero();
         return JSON.readTree(result.stdout());
+    }
+
+    private static Optional<InetAddress> networkAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
     }
 }

@@ -99,6 +99,11 @@ final class HostProcess implements AutoCloseable {
         return new CommandResult(process.exitValue(), read(stdout), read(stderr));
     }
 
+    /** The JVM's process id ({@code bin/worker-host} execs java). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -92,8 +92,11 @@ class OperationsDistributionIT {
             String metrics = admin.await("/metrics",
                     response -> perQueue.stream().allMatch(series -> series.matcher(response.body()).find()),
                     "SDK metrics of every task queue", STARTUP).body();
-            // The plugins' own meters, each tagged by its plugin (the demo rows give 4 line items and 2 invoices).
+            // The plugins' own meters, each tagged by its plugin (the demo rows give 20 imported events, 4 line items
+            // and 2 invoices).
             assertThat(metrics)
+                    .containsPattern("task_import_rows_total\\{entity_type=\"EVENTS\",outcome=\"written\",plugin=\"task\"}"
+                            + " 20(\\.0)?\\n")
                     .containsPattern("plan_sync_line_items_total\\{action=\"created\",plugin=\"plan\"} [1-9]")
                     // billing.invoices.created: Prometheus reserves the _created suffix, so the name loses it
                     .containsPattern("billing_invoices_total\\{plugin=\"billing\"} [1-9]")

@@ -1,6 +1,6 @@
 package dev.workerhost.host.admin;
 
-import dev.workerhost.host.retry.Patience;
+import dev.workerhost.host.retry.RootCause;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -54,7 +54,7 @@ final class CachedProbe {
             return Optional.of("interrupted while asking");
         } catch (ExecutionException e) {
             inFlight = null;
-            lastProblem = Optional.of(Patience.rootMessage(e));
+            lastProblem = Optional.of(RootCause.message(e));
         }
         lastCheckedNanos = System.nanoTime();
         return lastProblem;
@@ -65,7 +65,7 @@ final class CachedProbe {
             check.run();
             return Optional.empty();
         } catch (Exception e) {
-            return Optional.of(Patience.rootMessage(e));
+            return Optional.of(RootCause.message(e));
         }
     }
 }

@@ -90,7 +90,7 @@ final class Exchanges {
 
     private static byte[] toJson(Object body) {
         try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+            return Json.writer().withDefaultPrettyPrinter().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

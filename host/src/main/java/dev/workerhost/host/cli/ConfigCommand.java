@@ -42,10 +42,10 @@ final class ConfigCommand implements Callable<Integer> {
         List<ConfigEntry> entries = effective.entries();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entries));
+            out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(entries));
         } else {
             for (ConfigEntry entry : entries) {
-                out.println(entry.key() + " = " + Json.mapper().writeValueAsString(entry.value())
+                out.println(entry.key() + " = " + Json.writer().writeValueAsString(entry.value())
                         + "  # " + entry.origin());
             }
         }

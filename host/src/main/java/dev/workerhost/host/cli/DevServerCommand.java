@@ -13,10 +13,15 @@ final class DevServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7233", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 opens it to the network, where"
+                    + " anyone can start, read and terminate workflows).")
+    String bind;
+
     @Override
     public Integer call() throws Exception {
         ShutdownSignals signals = ShutdownSignals.install();
-        try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(port)) {
+        try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(bind, port)) {
             signals.started();
             signals.await();
         }

@@ -44,7 +44,7 @@ final class PluginsCommand implements Callable<Integer> {
         PluginReport report = PluginReport.of(options.loadPluginsOffline(config, candidateDirs).descriptors());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(report));
         } else {
             report.plugins().forEach(plugin -> out.println(describe(plugin)));
             if (report.plugins().isEmpty()) {

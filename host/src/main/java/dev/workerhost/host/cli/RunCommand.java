@@ -2,6 +2,7 @@ package dev.workerhost.host.cli;
 
 import com.typesafe.config.Config;
 import dev.workerhost.host.logging.LogFormat;
+import dev.workerhost.host.retry.PermanentFailure;
 import dev.workerhost.host.runtime.Host;
 import dev.workerhost.host.runtime.HostStartException;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
         Host host;
         try {
             host = Host.start(config, options.settings(config));
-        } catch (HostStartException e) {
+        } catch (HostStartException | PermanentFailure e) {
             LOG.error(e.getMessage());
             return 1;
         } catch (InterruptedException e) {

@@ -9,12 +9,24 @@ import picocli.CommandLine.Option;
 /** {@code --target HOST:PORT}, by default {@code temporal.target} ({@code embedded}: 127.0.0.1:embedded.port). */
 final class TargetOption {
 
+    /** What a command does with a connection, which is closed after it. */
+    interface ClientCall {
+        int call(WorkflowClient client) throws Exception;
+    }
+
     @Option(names = "--target", paramLabel = "HOST:PORT",
             description = "The Temporal frontend (default: temporal.target of the configuration).")
     String target;
 
-    WorkflowClient connect(Config config) {
+    /** Connects once (no waiting: an unreachable target is an error), runs {@code call}, disconnects. */
+    int withClient(Config config, ClientCall call) throws Exception {
         TemporalSettings settings = TemporalSettings.from(config);
-        return new TemporalConnector(target == null ? settings : settings.withTarget(target)).connectOnce();
+        WorkflowClient client =
+                new TemporalConnector(target == null ? settings : settings.withTarget(target)).connectOnce();
+        try {
+            return call.call(client);
+        } finally {
+            client.getWorkflowServiceStubs().shutdown();
+        }
     }
 }

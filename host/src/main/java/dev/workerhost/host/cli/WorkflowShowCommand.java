@@ -2,7 +2,6 @@ package dev.workerhost.host.cli;
 
 import dev.workerhost.host.temporal.WorkflowOutcomes;
 import dev.workerhost.spi.Json;
-import io.temporal.client.WorkflowClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,14 +29,16 @@ final class WorkflowShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkflowClient client = target.connect(options.config());
-        try {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(Json.mapper().writeValueAsString(new WorkflowOutcomes(client).show(workflowId)));
-            out.flush();
+        return target.withClient(options.config(), client -> {
+            print(spec, new WorkflowOutcomes(client), workflowId);
             return 0;
-        } finally {
-            client.getWorkflowServiceStubs().shutdown();
-        }
+        });
+    }
+
+    /** Prints the latest execution of {@code workflowId} as one JSON line; terminate and cancel end with it too. */
+    static void print(CommandSpec spec, WorkflowOutcomes outcomes, String workflowId) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Json.writer().writeValueAsString(outcomes.show(workflowId)));
+        out.flush();
     }
 }

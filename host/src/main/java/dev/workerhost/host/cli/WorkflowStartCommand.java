@@ -10,6 +10,7 @@ import dev.workerhost.host.temporal.WorkflowOutcomes;
 import dev.workerhost.spi.Json;
 import dev.workerhost.spi.StartOptions;
 import dev.workerhost.spi.StartedWorkflow;
+import dev.workerhost.spi.Validation;
 import dev.workerhost.spi.ValidationError;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -45,7 +46,8 @@ final class WorkflowStartCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The workflow id (default: derived by the type, or random).")
     String workflowId;
 
-    @Option(names = "--task-queue", paramLabel = "Q", description = "Override the type's task queue.")
+    @Option(names = "--task-queue", paramLabel = "Q",
+            description = "The type's task queue (any other is refused: no worker there knows the type).")
     String taskQueue;
 
     @Option(names = "--wait", description = "Wait for the result and print it as JSON; exit 1 if the workflow failed.")
@@ -69,23 +71,26 @@ final class WorkflowStartCommand implements Callable<Integer> {
         if (workflow == null) {
             return fail(err, "unknown workflow type " + workflowType + "; known types: " + registry.workflowTypes());
         }
+        StartOptions startOptions = startOptions();
         Object parsed;
         try {
+            if (workflowId != null) {
+                Validation.requireId(workflowId, "--id");
+            }
             parsed = WorkflowInputs.parse(workflow, inputText());
             WorkflowInputs.validate(workflow, parsed);
         } catch (ValidationError e) {
             return fail(err, "invalid input: " + e.getMessage() + " (" + e.hint() + ")");
         }
-        WorkflowClient client = target.connect(config);
         try {
-            return startAndReport(client, registry, parsed, err);
-        } finally {
-            client.getWorkflowServiceStubs().shutdown();
+            TemporalWorkflowStarter.requireItsTaskQueue(workflow, startOptions);
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
         }
+        return target.withClient(config, client -> startAndReport(client, registry, parsed, startOptions, err));
     }
 
-    private int startAndReport(WorkflowClient client, PluginRegistry registry, Object parsed, PrintWriter err)
-            throws Exception {
+    private StartOptions startOptions() {
         StartOptions startOptions = StartOptions.defaults();
         if (workflowId != null) {
             startOptions = startOptions.withWorkflowId(workflowId);
@@ -93,13 +98,18 @@ final class WorkflowStartCommand implements Callable<Integer> {
         if (taskQueue != null) {
             startOptions = startOptions.withTaskQueue(taskQueue);
         }
+        return startOptions;
+    }
+
+    private int startAndReport(WorkflowClient client, PluginRegistry registry, Object parsed,
+            StartOptions startOptions, PrintWriter err) throws Exception {
         StartedWorkflow started;
         try {
             started = new TemporalWorkflowStarter(client, registry).start(workflowType, parsed, startOptions);
         } catch (WorkflowExecutionAlreadyStarted e) {
             String id = e.getExecution().getWorkflowId();
             return fail(err, "workflow " + id + " is already running; wait for it to finish"
-                    + " (worker-host workflow show " + id + ")");
+                    + " (worker-host workflow show " + id + ") or end it (worker-host workflow terminate " + id + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!await) {
@@ -107,7 +117,7 @@ final class WorkflowStartCommand implements Callable<Integer> {
             startedJson.put("workflow_id", started.workflowId());
             startedJson.put("run_id", started.runId());
             startedJson.put("task_queue", started.taskQueue());
-            out.println(Json.mapper().writeValueAsString(startedJson));
+            out.println(Json.writer().writeValueAsString(startedJson));
             out.flush();
             return 0;
         }
@@ -119,7 +129,7 @@ final class WorkflowStartCommand implements Callable<Integer> {
         if (outcome.failed()) {
             return fail(err, "workflow " + started.workflowId() + " failed: " + outcome.failure());
         }
-        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.result()));
+        out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(outcome.result()));
         out.flush();
         return 0;
     }

@@ -2,10 +2,12 @@ package dev.workerhost.host.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,6 +24,8 @@ public final class HostConfigLoader {
 
     /** Only plain variable names take part, so an odd variable (dots, dashes) cannot clash with a config path. */
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String REFERENCE = "reference.conf";
+    private static final String ENVIRONMENT = "environment variables";
 
     private final Path home;
     private final Map<String, String> environment;
@@ -41,22 +45,41 @@ public final class HostConfigLoader {
     /**
      * @throws com.typesafe.config.ConfigException naming the file and key when a file is malformed or a
      *     substitution cannot be resolved
-     * @throws IllegalArgumentException when {@code configFile} does not exist
+     * @throws IllegalArgumentException when {@code configFile} does not exist or is a directory, or a key under
+     *     host, temporal, datasources or workers is unknown (naming it, its origin and the nearest known key)
      */
     public Config load(Optional<Path> configFile, Map<String, String> overrides) {
-        Config defaults = ConfigFactory.parseResources(HostConfigLoader.class.getClassLoader(), "reference.conf");
+        Config defaults = ConfigFactory.parseResources(HostConfigLoader.class.getClassLoader(), REFERENCE);
         Config applicationConf = parseIfPresent(home.resolve("config").resolve("application.conf"));
         Config fileConf = configFile.map(HostConfigLoader::parseRequired).orElse(ConfigFactory.empty());
         Config environmentVariables = ConfigFactory.parseMap(environment.entrySet().stream()
                 .filter(entry -> ENV_NAME.matcher(entry.getKey()).matches())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "environment variables");
-        return ConfigFactory.parseMap(overrides, "command line")
-                .withFallback(ConfigFactory.parseProperties(systemProperties))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), ENVIRONMENT);
+        Config commandLine = ConfigFactory.parseMap(overrides, "command line");
+        Config properties = ConfigFactory.parseProperties(systemProperties,
+                ConfigParseOptions.defaults().setOriginDescription("system properties"));
+        Config config = commandLine
+                .withFallback(properties)
                 .withFallback(fileConf)
                 .withFallback(applicationConf)
                 .withFallback(defaults)
                 .withFallback(environmentVariables)
                 .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
+        UnknownKeys.requireNoneInHost(config, defaults, List.of(applicationConf, fileConf),
+                List.of(properties, commandLine));
+        return config;
+    }
+
+    /**
+     * Whether the operator set the value at {@code path} in a config file, a system property or on the command line,
+     * rather than it being the built-in default or taken from an environment variable.
+     */
+    public static boolean isSetByOperator(Config config, String path) {
+        if (!config.hasPath(path)) {
+            return false;
+        }
+        ConfigOrigin origin = config.getValue(path).origin();
+        return !REFERENCE.equals(origin.resource()) && !ENVIRONMENT.equals(origin.description());
     }
 
     public Path home() {
@@ -68,6 +91,10 @@ public final class HostConfigLoader {
     }
 
     private static Config parseRequired(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("config file " + file + " is a directory; pass a HOCON file, e.g. "
+                    + file.resolve("application.conf"));
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("config file " + file + " does not exist");
         }

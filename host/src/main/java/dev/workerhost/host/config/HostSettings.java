@@ -5,13 +5,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** The {@code host.*} settings the runtime needs, read once and checked. */
-public record HostSettings(Path home, Path pluginsDir, PluginFailurePolicy onPluginFailure, Duration shutdownTimeout) {
+public record HostSettings(
+        Path home,
+        Path pluginsDir,
+        PluginFailurePolicy onPluginFailure,
+        Duration shutdownTimeout,
+        Duration pluginStartTimeout) {
 
     public static HostSettings from(Config config, Path home) {
         return new HostSettings(
                 home,
                 home.resolve(config.getString("host.plugins-dir")).normalize(),
                 PluginFailurePolicy.parse(config.getString("host.on-plugin-failure")),
-                config.getDuration("host.shutdown-timeout"));
+                config.getDuration("host.shutdown-timeout"),
+                config.getDuration("host.plugin-start-timeout"));
     }
 }

@@ -17,10 +17,16 @@ public final class PluginConfigs {
         this.hostConfig = hostConfig;
     }
 
-    /** @param pluginLoader the plugin's class loader; it reads {@code reference.conf} from the plugin's jars only */
+    /**
+     * @param pluginLoader the plugin's class loader; it reads {@code reference.conf} from the plugin's jars only
+     * @throws IllegalArgumentException if the host's {@code plugins.<name>} sets a key the plugin's reference.conf
+     *     does not have, naming it, where it was set and the nearest key the plugin has
+     */
     public Config forPlugin(String pluginName, ClassLoader pluginLoader) {
         String path = ConfigUtil.joinPath("plugins", pluginName);
-        Config merged = hostConfig.withFallback(ConfigFactory.parseResources(pluginLoader, "reference.conf")).resolve();
+        Config reference = ConfigFactory.parseResources(pluginLoader, "reference.conf");
+        UnknownKeys.requireNoneInPlugin(pluginName, hostConfig, reference);
+        Config merged = hostConfig.withFallback(reference).resolve();
         return merged.hasPath(path) ? merged.getConfig(path) : ConfigFactory.empty();
     }
 

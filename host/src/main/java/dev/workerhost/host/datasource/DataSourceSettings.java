@@ -37,9 +37,24 @@ public record DataSourceSettings(String name, String url, String user, String pa
                 : List.of();
     }
 
-    /** H2 in file mode, with AUTO_SERVER so the CLI and a second host on this machine can open it too. */
+    /**
+     * H2 in file mode, opened by this process only: no {@code AUTO_SERVER}, which would open a TCP listener on every
+     * interface. An operator opens the file while the host is stopped (docs/design.md).
+     */
     static String embeddedUrl(Path home) {
-        return "jdbc:h2:file:" + home.resolve("data").resolve("worker-host").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + embeddedFolder(home).resolve("worker-host");
+    }
+
+    /** The folder of the embedded database, {@code <home>/data}. */
+    static Path embeddedFolder(Path home) {
+        return home.resolve("data").toAbsolutePath();
+    }
+
+    /** A JDBC URL fit for the log: its parameters (which may hold a password) left out. */
+    static String withoutParameters(String url) {
+        int parameters = url.indexOf('?');
+        int h2Settings = url.indexOf(';');
+        int end = parameters < 0 ? h2Settings : h2Settings < 0 ? parameters : Math.min(parameters, h2Settings);
+        return end < 0 ? url : url.substring(0, end);
     }
 }

@@ -6,9 +6,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.retry.Patience;
 import java.nio.file.Path;
-import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -48,32 +50,28 @@ public final class PooledDataSources implements DataSourceProvider {
     }
 
     /**
-     * Waits with {@link Patience} until every pool handed out so far opens a connection, so a database that is not
-     * up yet delays the start (one WARN line per attempt) instead of failing the plugins that use it.
+     * Waits with {@link Patience} until every datasource handed out so far answers, so a database that is not up yet
+     * delays the start (one WARN line per attempt) instead of failing the plugins that use it.
      *
+     * @throws dev.workerhost.host.retry.PermanentFailure at once when waiting cannot help: refused credentials, a
+     *     missing database or role, a malformed URL, an unwritable folder
      * @throws InterruptedException if the host is stopped while waiting
      */
     public void awaitReachable() throws InterruptedException {
-        Map<String, HikariDataSource> handedOut;
+        List<DataSourceSettings> handedOut;
         synchronized (this) {
-            handedOut = new LinkedHashMap<>(pools);
+            handedOut = pools.keySet().stream()
+                    .map(name -> DataSourceSettings.read(config, name, home).orElseThrow())
+                    .toList();
         }
-        for (Map.Entry<String, HikariDataSource> pool : handedOut.entrySet()) {
-            String what = "datasource '" + pool.getKey() + "' (" + withoutParameters(pool.getValue().getJdbcUrl()) + ")";
+        for (DataSourceSettings settings : handedOut) {
+            String what = "datasource '" + settings.name() + "' ("
+                    + DataSourceSettings.withoutParameters(settings.url()) + ")";
             Patience.untilItAnswers(what, () -> {
-                try (Connection connection = pool.getValue().getConnection()) {
-                    return connection.isValid(5);
-                }
+                DatabaseProbe.check(settings, home);
+                return settings;
             }, LOG);
         }
-    }
-
-    /** A JDBC URL fit for the log: its parameters (which may hold a password) left out. */
-    private static String withoutParameters(String url) {
-        int parameters = url.indexOf('?');
-        int h2Settings = url.indexOf(';');
-        int end = parameters < 0 ? h2Settings : h2Settings < 0 ? parameters : Math.min(parameters, h2Settings);
-        return end < 0 ? url : url.substring(0, end);
     }
 
     @Override
@@ -84,11 +82,24 @@ public final class PooledDataSources implements DataSourceProvider {
 
     /**
      * Creates the pool with the host's class loader as context class loader: plugins ask for datasources from their
-     * own code, and the JDBC drivers ship with the host, where {@link java.sql.DriverManager} must find them.
+     * own code, and the JDBC drivers ship with the host, where {@link java.sql.DriverManager} must find them (it
+     * looks for drivers once, with the context class loader of its first caller).
      */
     private static HikariDataSource createPool(DataSourceSettings settings) {
         try (LoaderSwap swap = LoaderSwap.to(PooledDataSources.class.getClassLoader())) {
+            requireDriver(settings);
             return new HikariDataSource(hikariConfig(settings));
+        }
+    }
+
+    private static void requireDriver(DataSourceSettings settings) {
+        try {
+            DriverManager.getDriver(settings.url());
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("datasource '" + settings.name() + "' ("
+                    + DataSourceSettings.withoutParameters(settings.url()) + "): no JDBC driver takes this URL (the host"
+                    + " ships H2 and PostgreSQL: jdbc:h2:... or jdbc:postgresql://HOST:PORT/DATABASE; check datasources."
+                    + settings.name() + ".url)", e);
         }
     }
 

@@ -60,7 +60,7 @@ public final class Host implements AutoCloseable, HostStatus {
      *
      * @throws HostStartException if a plugin is broken under {@code host.on-plugin-failure = fail}, or Temporal
      *     or the workers cannot be started
-     * @throws InterruptedException if interrupted while waiting for Temporal
+     * @throws InterruptedException if interrupted (stopped) while waiting for Temporal or a plugin's start
      */
     public static Host start(Config config, HostSettings settings) throws HostStartException, InterruptedException {
         AdminSettings adminSettings = adminSettings(config);
@@ -104,7 +104,7 @@ public final class Host implements AutoCloseable, HostStatus {
 
     private void connect() throws InterruptedException {
         if (temporal.isEmbedded()) {
-            embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedPort());
+            embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedBind(), temporal.embeddedPort());
         }
         client = new TemporalConnector(temporal, metrics.temporalScope()).connectPatiently();
     }

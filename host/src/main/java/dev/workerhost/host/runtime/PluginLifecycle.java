@@ -16,8 +16,8 @@ import dev.workerhost.host.temporal.TemporalWorkflowStarter;
 import dev.workerhost.host.workers.WorkerManager;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -84,9 +84,12 @@ public final class PluginLifecycle implements AutoCloseable {
      * Hands plugins the Temporal connection, starts each registered plugin (migrations, seed data, long-running
      * workflows: before any worker polls), then the workers, and logs one line per plugin.
      *
-     * @throws HostStartException if a plugin's start fails under {@code fail}, or the workers cannot start
+     * @throws HostStartException if a plugin's start fails or outlasts {@code host.plugin-start-timeout} under
+     *     {@code fail}, or the workers cannot start
+     * @throws InterruptedException if the thread is interrupted (the host stopped) while a plugin starts; that
+     *     plugin's start is interrupted too and not waited for
      */
-    public void start(WorkflowClient client) throws HostStartException {
+    public void start(WorkflowClient client) throws HostStartException, InterruptedException {
         workflows = new TemporalWorkflowStarter(client, registry);
         temporal.connect(client, workflows);
         startPlugins();
@@ -126,17 +129,15 @@ public final class PluginLifecycle implements AutoCloseable {
         throw new HostStartException(brokenMessage(broken.stream().map(PluginEntry::descriptor).toList()));
     }
 
-    private void startPlugins() throws HostStartException {
+    private void startPlugins() throws HostStartException, InterruptedException {
         for (PluginEntry entry : registry.registered()) {
-            LoadedPlugin plugin = entry.plugin().orElseThrow();
-            Timer.Sample starting = Timer.start();
-            try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
-                plugin.module().start(entry.context().orElseThrow());
-                starting.stop(meters.timer("worker.host.plugin.start", "plugin", plugin.name()));
+            try {
+                Duration took = PluginStart.run(entry, settings.pluginStartTimeout());
+                meters.timer("worker.host.plugin.start", "plugin", entry.name()).record(took);
                 started.add(entry);
-            } catch (Exception | LinkageError e) {
-                PluginEntry failed = registry.markFailed(entry, "start failed: " + LoadProblemExplainer.describe(e), e);
-                plugin.loader().closeQuietly();
+            } catch (PluginStart.PluginStartException e) {
+                PluginEntry failed = registry.markFailed(entry, e.getMessage(), e.getCause());
+                entry.plugin().orElseThrow().loader().closeQuietly();
                 refuseBroken(List.of(failed));
             }
         }
@@ -158,10 +159,7 @@ public final class PluginLifecycle implements AutoCloseable {
                 + broken.stream().map(descriptor -> "  " + descriptor.problem()).collect(Collectors.joining("\n"));
     }
 
-    /**
-     * Drains the workers within {@code host.shutdown-timeout}, then closes the started plugins in reverse order and
-     * the class loaders of every registered plugin.
-     */
+    /** Drains the workers within {@code host.shutdown-timeout}, then closes the started plugins in reverse order. */
     @Override
     public void close() {
         polling = false;
@@ -177,6 +175,5 @@ public final class PluginLifecycle implements AutoCloseable {
             }
         }
         started.clear();
-        registry.registered().forEach(entry -> entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly()));
     }
 }

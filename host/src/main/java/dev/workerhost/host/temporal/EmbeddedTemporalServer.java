@@ -1,45 +1,98 @@
 package dev.workerhost.host.temporal;
 
-import io.temporal.testserver.TestServer;
+import dev.workerhost.host.retry.RootCause;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Temporal SDK's test server on a local port, so the host runs with nothing else installed. It runs in real
- * time: with time skipping unlocked, timers would fire early (a 3 s {@code Workflow.sleep} ends in 0.7 s).
+ * The Temporal SDK's test server on a local address, so the host runs with nothing else installed.
+ *
+ * <p>Built like {@code TestServer.createPortBoundServer(port, true)}, except that it listens on one address
+ * ({@code temporal.embedded.bind}, 127.0.0.1 by default) where the SDK's helper listens on every interface: anyone
+ * who reaches the port can start, read and terminate workflows. It runs in real time (time skipping locked): with
+ * time skipping, timers fire early (a 3 s {@code Workflow.sleep} ends in 0.7 s).
  */
 public final class EmbeddedTemporalServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTemporalServer.class);
+    private static final boolean LOCK_TIME_SKIPPING = true;
 
-    private final int port;
-    private final TestServer.PortBoundTestServer server;
+    private final InetSocketAddress address;
+    private final TestServicesStarter services;
+    private final Server server;
 
-    private EmbeddedTemporalServer(int port, TestServer.PortBoundTestServer server) {
-        this.port = port;
+    private EmbeddedTemporalServer(InetSocketAddress address, TestServicesStarter services, Server server) {
+        this.address = address;
+        this.services = services;
         this.server = server;
     }
 
-    /** @throws IllegalStateException if the port is taken */
-    public static EmbeddedTemporalServer start(int port) {
+    /**
+     * Serves plaintext gRPC on {@code bind:port}.
+     *
+     * @throws IllegalArgumentException if {@code bind} is not an address of this machine
+     * @throws IllegalStateException if the port is taken
+     */
+    public static EmbeddedTemporalServer start(String bind, int port) {
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("cannot bind the embedded Temporal server to \"" + bind
+                    + "\": unknown host (set temporal.embedded.bind or --bind to an address of this machine, e.g."
+                    + " 127.0.0.1)");
+        }
+        return start(address, InsecureServerCredentials.create());
+    }
+
+    /**
+     * Serves the test server's services on {@code address} with {@code credentials}; TLS credentials give a TLS
+     * frontend, which is how the tests of {@code temporal.tls} get one.
+     *
+     * @throws IllegalStateException if the address cannot be bound
+     */
+    public static EmbeddedTemporalServer start(InetSocketAddress address, ServerCredentials credentials) {
+        TestServicesStarter services = new TestServicesStarter(LOCK_TIME_SKIPPING, 0);
         try {
-            TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
-            LOG.info("embedded Temporal server listening on port {}", port);
-            return new EmbeddedTemporalServer(port, server);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot start the embedded Temporal server on port " + port
-                    + " (is another server using it? set temporal.embedded.port or temporal.target): "
-                    + e.getMessage(), e);
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(address, credentials);
+            GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+            Server server = builder.build().start();
+            LOG.info("embedded Temporal server listening on {}", hostAndPort(address));
+            return new EmbeddedTemporalServer(address, services, server);
+        } catch (IOException | RuntimeException e) {
+            services.close();
+            throw new IllegalStateException("cannot start the embedded Temporal server on " + hostAndPort(address)
+                    + " (is another server using it? set temporal.embedded.port, temporal.embedded.bind or"
+                    + " temporal.target): " + RootCause.message(e), e);
         }
     }
 
     public int port() {
-        return port;
+        return address.getPort();
     }
 
+    /** Stops serving; calls still open after a second (workers' long polls, up to a minute) are cancelled. */
     @Override
     public void close() {
-        server.close();
-        LOG.info("embedded Temporal server on port {} stopped", port);
+        server.shutdown();
+        try {
+            server.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        services.close();
+        server.shutdownNow();
+        LOG.info("embedded Temporal server on {} stopped", hostAndPort(address));
+    }
+
+    private static String hostAndPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 }

@@ -1,43 +1,31 @@
 package dev.workerhost.host.temporal;
 
 import dev.workerhost.host.retry.Patience;
+import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.RootCause;
 import dev.workerhost.spi.Json;
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens connections to the Temporal frontend named by {@link TemporalSettings}: plain, TLS, mTLS or API key. */
+/**
+ * Opens connections to the Temporal frontend named by {@link TemporalSettings}: plaintext, TLS, mTLS, API key and
+ * gRPC metadata, all set up by the SDK's own profile type (temporal-envconfig), so the host and the Temporal CLI
+ * read a connection the same way.
+ */
 public final class TemporalConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporalConnector.class);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Temporal's default converter, with JSON done by {@link Json#mapper()}: what the CLI parses, workers decode. */
-    private static final DataConverter DATA_CONVERTER = DefaultDataConverter.newDefaultInstance()
-            .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(Json.mapper()));
-
     private final TemporalSettings settings;
     private final Scope metricsScope;
-
-    /** What the host's client encodes and decodes payloads with; a test kit's server must use the same. */
-    public static DataConverter dataConverter() {
-        return DATA_CONVERTER;
-    }
 
     public TemporalConnector(TemporalSettings settings) {
         this(settings, new NoopScope());
@@ -47,12 +35,18 @@ public final class TemporalConnector {
     public TemporalConnector(TemporalSettings settings, Scope metricsScope) {
         this.settings = settings;
         this.metricsScope = metricsScope;
+        if (settings.connectionApiKey().isPresent() && !settings.tlsEnabled()) {
+            LOG.warn("the Temporal API key is sent to {} in plaintext: TLS is off (set temporal.tls.enabled = true"
+                    + " unless the server is on this machine)", settings.address());
+        }
     }
 
     /**
-     * Connects, waiting with {@link Patience} until the frontend answers; an interrupt (the host being stopped)
-     * ends the wait.
+     * Connects, waiting with {@link Patience} while the frontend is unreachable; an interrupt (the host being
+     * stopped) ends the wait.
      *
+     * @throws PermanentFailure at once for what waiting cannot fix: a malformed target, an unknown host, refused
+     *     credentials, a TLS set-up the server does not speak
      * @throws InterruptedException if the thread is interrupted while waiting for the next attempt
      */
     public WorkflowClient connectPatiently() throws InterruptedException {
@@ -62,53 +56,41 @@ public final class TemporalConnector {
     /**
      * Connects once, for the CLI: an unreachable frontend is an error, not a reason to wait.
      *
+     * @throws PermanentFailure for what waiting cannot fix
      * @throws IllegalStateException naming the address and the cause if the frontend does not answer
      */
     public WorkflowClient connectOnce() {
-        WorkflowServiceStubs stubs;
+        TemporalAddress.parse(settings.address()).resolve();
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(stubsOptions());
         try {
-            stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(), ATTEMPT_TIMEOUT);
+            // one health check first: it fails at once where connect would retry until its timeout
+            stubs.healthCheck();
+            stubs.connect(ATTEMPT_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Temporal at " + settings.address() + ": "
-                    + Patience.rootMessage(e) + " (is a host with the embedded server or `worker-host dev-server`"
-                    + " running there? --target HOST:PORT or temporal.target names another)", e);
+            // a channel left open keeps reconnecting (and logging) in the background
+            stubs.shutdownNow();
+            throw ConnectionFailures.explain(settings, e);
         }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
-                .setDataConverter(DATA_CONVERTER)
+                .setDataConverter(Json.dataConverter())
                 .build());
     }
 
     private WorkflowServiceStubsOptions stubsOptions() {
-        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(settings.address())
-                .setMetricsScope(metricsScope);
-        settings.apiKey().ifPresent(key -> options.addApiKey(() -> key));
-        TemporalSettings.TlsSettings tls = settings.tls();
-        if (tls.enabled()) {
-            options.setSslContext(sslContext(tls));
-            tls.serverName().ifPresent(name -> options.setChannelInitializer(channel -> channel.overrideAuthority(name)));
-        } else if (settings.apiKey().isPresent()) {
-            // an API key travels only over TLS; Temporal Cloud refuses it in the clear
-            options.setEnableHttps(true);
-        }
-        return options.build();
-    }
-
-    private static SslContext sslContext(TemporalSettings.TlsSettings tls) {
         try {
-            SslContextBuilder builder = GrpcSslContexts.forClient();
-            tls.ca().ifPresent(ca -> builder.trustManager(new File(ca)));
-            if (tls.cert().isPresent() != tls.key().isPresent()) {
-                throw new IllegalArgumentException(
-                        "config keys temporal.tls.cert and temporal.tls.key must be set together for mTLS");
+            WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions
+                    .newBuilder(settings.connection().toWorkflowServiceStubsOptions())
+                    .setMetricsScope(metricsScope);
+            if (!settings.tlsEnabled()) {
+                // the SDK turns TLS on for an API key unless told otherwise; temporal.tls.enabled decides
+                options.setEnableHttps(false);
             }
-            if (tls.cert().isPresent()) {
-                builder.keyManager(new File(tls.cert().get()), new File(tls.key().get()));
-            }
-            return builder.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the TLS files of temporal.tls: " + e.getMessage(), e);
+            return options.build();
+        } catch (RuntimeException e) {
+            throw new PermanentFailure("cannot set up TLS towards Temporal at " + settings.address() + ": "
+                    + RootCause.message(e) + " (check temporal.tls.cert, .key and .ca, or the TEMPORAL_TLS_*"
+                    + " variables)", e);
         }
     }
 }

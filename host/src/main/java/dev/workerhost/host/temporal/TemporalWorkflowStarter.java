@@ -31,6 +31,7 @@ public final class TemporalWorkflowStarter implements WorkflowStarter {
                 new IllegalArgumentException("unknown workflow type " + workflowType
                         + "; known types: " + registry.workflowTypes()));
         WorkflowInputs.validate(workflow, input);
+        requireItsTaskQueue(workflow, options);
         WorkflowOptions workflowOptions =
                 workflow.defaults().toWorkflowOptions(workflowType, workflow.taskQueue(), input, options);
         WorkflowStub stub = client.newUntypedWorkflowStub(workflowType, workflowOptions);
@@ -40,5 +41,18 @@ public final class TemporalWorkflowStarter implements WorkflowStarter {
             stub.start(input);
         }
         return new StartedWorkflow(stub);
+    }
+
+    /**
+     * A workflow started on another queue than its type's waits for a worker that does not know it (a workflow task
+     * failure every 10 s), and its id stays taken until the execution times out.
+     *
+     * @throws IllegalArgumentException if {@code options} names a task queue that is not the type's
+     */
+    public static void requireItsTaskQueue(WorkflowRegistration workflow, StartOptions options) {
+        options.taskQueue().filter(queue -> !queue.equals(workflow.taskQueue())).ifPresent(queue -> {
+            throw new IllegalArgumentException("workflow type " + workflow.workflowType() + " runs on task queue "
+                    + workflow.taskQueue() + ", not " + queue + ": no worker there knows it (leave --task-queue out)");
+        });
     }
 }

@@ -1,6 +1,8 @@
 package dev.workerhost.host.temporal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -54,13 +56,22 @@ public final class WorkflowOutcomes {
                 info.getStatus().name().substring(STATUS_PREFIX.length()), result, failure);
     }
 
+    /** @throws IllegalArgumentException if the server knows no execution of that id */
     private WorkflowExecutionInfo info(WorkflowExecution execution) {
-        return client.getWorkflowServiceStubs().blockingStub()
-                .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-                        .setNamespace(client.getOptions().getNamespace())
-                        .setExecution(execution)
-                        .build())
-                .getWorkflowExecutionInfo();
+        try {
+            return client.getWorkflowServiceStubs().blockingStub()
+                    .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                            .setNamespace(client.getOptions().getNamespace())
+                            .setExecution(execution)
+                            .build())
+                    .getWorkflowExecutionInfo();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                throw new IllegalArgumentException("no workflow with id " + execution.getWorkflowId()
+                        + " (is --target the right server?)", e);
+            }
+            throw e;
+        }
     }
 
     private static boolean isRunning(WorkflowExecutionInfo info) {

@@ -10,7 +10,7 @@ import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
 import dev.workerhost.spi.Json;
-import dev.workerhost.spi.StartOptions;
+import io.temporal.client.WorkflowOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,9 +129,10 @@ class AdminServerTest {
 
     @Test
     void postOfAnIdThatIsRunningIsAConflict() throws Exception {
-        // No worker polls "idle-queue", so this execution stays running.
-        host.workflows().start(TYPE, Json.mapper().readValue("{\"name\":\"Cy\"}", inputType()),
-                StartOptions.defaults().withWorkflowId("held-open").withTaskQueue("idle-queue"));
+        // Started by a plain client on a queue no worker polls ("idle-queue"), so this execution stays running.
+        Object input = Json.readerFor(inputType()).readValue("{\"name\":\"Cy\"}");
+        host.client().newUntypedWorkflowStub(TYPE, WorkflowOptions.newBuilder()
+                .setWorkflowId("held-open").setTaskQueue("idle-queue").build()).start(input);
         try {
             HttpResponse<String> again = send("POST", "/workflows/" + TYPE + "?id=held-open", "{\"name\":\"Cy\"}",
                     bearer());
@@ -277,6 +278,6 @@ class AdminServerTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
+        return Json.reader().readTree(response.body());
     }
 }

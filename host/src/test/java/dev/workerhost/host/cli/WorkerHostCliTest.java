@@ -3,12 +3,11 @@ package dev.workerhost.host.cli;
 import static dev.workerhost.host.testing.Fixtures.greeter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
+import dev.workerhost.host.testing.RecordedLog;
 import dev.workerhost.spi.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +16,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The offline commands: what they print and how they exit. */
 class WorkerHostCliTest {
@@ -44,7 +44,7 @@ class WorkerHostCliTest {
         int exit = run("plugins", "--json", "--plugins-dir", plugins.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        JsonNode report = Json.mapper().readTree(out.toString());
+        JsonNode report = Json.reader().readTree(out.toString());
         assertThat(report.get("ok").asBoolean()).isTrue();
         JsonNode alpha = report.get("plugins").get(0);
         assertThat(alpha.get("name").asText()).isEqualTo("alpha");
@@ -66,7 +66,7 @@ class WorkerHostCliTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("broken.jar", "register exploded on purpose");
-        JsonNode report = Json.mapper().readTree(out.toString());
+        JsonNode report = Json.reader().readTree(out.toString());
         assertThat(report.get("ok").asBoolean()).isFalse();
         assertThat(report.get("plugins")).anySatisfy(plugin -> {
             assertThat(plugin.get("state").asText()).isEqualTo("FAILED");
@@ -125,18 +125,13 @@ class WorkerHostCliTest {
     @Test
     void workflowStartDoesNotReportPluginsItDoesNotUse() throws Exception {
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
-        log.start();
-        try {
+        try (RecordedLog log = RecordedLog.all()) {
             run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"\"}", "--plugins-dir", plugins.toString());
-        } finally {
-            root.detachAppender(log);
-        }
 
-        assertThat(err.toString()).contains("invalid input: name is required").doesNotContain("broken.jar");
-        assertThat(log.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("broken.jar"));
+            assertThat(err.toString()).contains("invalid input: name is required").doesNotContain("broken.jar");
+            assertThat(log.events()).extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(message -> message.contains("broken.jar"));
+        }
     }
 
     @Test
@@ -178,6 +173,66 @@ class WorkerHostCliTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("unknown field \"nmae\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", " ", ""})
+    void workflowStartRefusesANullOrEmptyInputBeforeConnecting(String input) {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", input,
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: the input of Greet-alpha is required");
+    }
+
+    @Test
+    void workflowStartRefusesAnAbsentInputBeforeConnecting() {
+        int exit = run("workflow", "start", "Greet-alpha",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: the input of Greet-alpha is required");
+    }
+
+    @Test
+    void workflowStartRefusesAMegabyteIdBeforeConnectingWithoutEchoingIt(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("big.json"), "{\"name\":\"" + "x".repeat(1 << 20) + "\"}");
+
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "@" + input,
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: name is 1048576 characters long, more than 255")
+                .hasSizeLessThan(1_000);
+    }
+
+    @Test
+    void workflowStartRefusesContentAfterTheInputDocument() {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\"} {\"name\":\"Bo\"}",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: the input of Greet-alpha", "Trailing token");
+    }
+
+    @Test
+    void workflowStartRefusesAMegabyteWorkflowId() {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":\"Ada\"}", "--id", "w".repeat(1 << 20),
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid input: --id is 1048576 characters long").hasSizeLessThan(1_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123", "true", "1e400", "[\"Ada\"]"})
+    void workflowStartRefusesAnIdThatIsNoJsonString(String name) {
+        int exit = run("workflow", "start", "Greet-alpha", "--input", "{\"name\":" + name + "}",
+                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + FreePort.find());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("invalid input: field \"name\" in the input of Greet-alpha has the wrong type");
     }
 
     @Test

@@ -3,16 +3,25 @@ package dev.workerhost.host.datasource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
+import dev.workerhost.host.retry.PermanentFailure;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DataSourcesTest {
 
@@ -40,9 +49,13 @@ class DataSourcesTest {
     }
 
     @Test
-    void anUnreachableDatabaseIsWaitedForNotFailedOn() throws Exception {
-        Config config = TestConfigs.config(home, Map.of(
-                "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/nowhere"));
+    void anUnreachableDatabaseIsWaitedForWithOneWarnLinePerAttempt() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/nowhere";
+        Config config = TestConfigs.config(home, Map.of("datasources.default.url", url));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger poolsLog = (Logger) LoggerFactory.getLogger(PooledDataSources.class);
+        poolsLog.addAppender(log);
+        log.start();
         try (PooledDataSources dataSources = new PooledDataSources(config, home)) {
             assertThat(dataSources.dataSource("default")).isNotNull();
             AtomicReference<Throwable> ended = new AtomicReference<>();
@@ -54,13 +67,82 @@ class DataSourcesTest {
                 }
             });
             waiting.start();
-            Thread.sleep(1500);
+            await(() -> log.list.size() >= 2);
             assertThat(waiting.isAlive()).as("still waiting for the database").isTrue();
 
             waiting.interrupt();
             waiting.join(15_000);
 
             assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+            assertThat(log.list).allSatisfy(line -> assertThat(line.getFormattedMessage())
+                    .startsWith("datasource 'default' (" + url + ") is not reachable (attempt ")
+                    .contains("refused"));
+        } finally {
+            poolsLog.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aMissingRoleEndsTheStartAtOnceNamingTheKey() {
+        Config config = TestConfigs.config(home, Map.of(
+                "datasources.default.url", "jdbc:postgresql://127.0.0.1:5432/postgres",
+                "datasources.default.user", "no_such_role"));
+
+        assertPermanent(config, "refused the credentials of user 'no_such_role'", "role \"no_such_role\" does not exist",
+                "check datasources.default.user and datasources.default.password");
+    }
+
+    @Test
+    void aWrongH2PasswordEndsTheStartAtOnce() throws Exception {
+        Path file = home.resolve("secured");
+        try (Connection creating = DriverManager.getConnection("jdbc:h2:file:" + file, "owner", "right")) {
+            assertThat(creating.isValid(1)).isTrue();
+        }
+        Config config = TestConfigs.config(home, Map.of(
+                "datasources.default.url", "jdbc:h2:file:" + file,
+                "datasources.default.user", "owner",
+                "datasources.default.password", "wrong"));
+
+        assertPermanent(config, "refused the credentials of user 'owner'", "Wrong user name or password");
+    }
+
+    @Test
+    void anUnwritableDataFolderEndsTheStartAtOnceNamingIt() throws Exception {
+        Files.writeString(home.resolve("data"), "a file where the data folder belongs");
+        Config config = TestConfigs.config(home, Map.of());
+
+        assertPermanent(config, "the embedded database's folder " + home.resolve("data") + " is not writable",
+                "datasources.default.url");
+    }
+
+    @Test
+    void aUrlNoDriverTakesIsRefusedWhenAPluginAsksForIt() {
+        Config config = TestConfigs.config(home, Map.of("datasources.default.url", "jdbc:mysql://127.0.0.1/db"));
+        try (PooledDataSources dataSources = new PooledDataSources(config, home)) {
+            assertThatThrownBy(() -> dataSources.dataSource("default"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("no JDBC driver takes this URL", "check datasources.default.url");
+        }
+    }
+
+    private void assertPermanent(Config config, String... messageParts) {
+        try (PooledDataSources dataSources = new PooledDataSources(config, home)) {
+            dataSources.dataSource("default");
+            long started = System.nanoTime();
+
+            assertThatThrownBy(dataSources::awaitReachable)
+                    .isInstanceOf(PermanentFailure.class)
+                    .hasMessageContainingAll(messageParts)
+                    .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("\n"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import dev.workerhost.host.cli.WorkerHostCli;
 import dev.workerhost.host.registry.PluginDescriptor;
 import dev.workerhost.host.registry.PluginState;
 import dev.workerhost.host.testing.FreePort;
+import dev.workerhost.host.testing.RecordedLog;
 import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.TestConfigs;
 import dev.workerhost.spi.Json;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One in-process host on the embedded Temporal server (free port, real workers) running two plugins that carry
  * different versions of one library class and a plugin that relays their greetings, beside a plugin whose register
- * fails, one whose start fails and two that claim one task queue, all skipped under {@code on-plugin-failure = skip}.
+ * fails, one whose start fails, one whose start outlasts {@code host.plugin-start-timeout} and two that claim one task
+ * queue, all skipped under {@code on-plugin-failure = skip}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostTest {
@@ -45,7 +46,7 @@ class HostTest {
     private Path plugins;
     private int port;
     private Host host;
-    private final ListAppender<ILoggingEvent> startLog = new ListAppender<>();
+    private List<ILoggingEvent> startLog;
 
     @BeforeAll
     void startHost() throws Exception {
@@ -56,6 +57,7 @@ class HostTest {
         Fixtures.relayJar(plugins, "relay.jar");
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
         Fixtures.brokenJar(plugins, "unstartable.jar", "fixture.broken.ThrowingStartModule");
+        Fixtures.brokenJar(plugins, "blocking.jar", "fixture.broken.BlockingStartModule");
         Fixtures.greeterJar(plugins, "a-claim.jar", greeter("claim-a", "contested-queue", "Greet-claim-a", "1"), "v1");
         Fixtures.greeterJar(plugins, "zz-claim.jar", greeter("claim-z", "contested-queue", "Greet-claim-z", "1"), "v1");
         port = FreePort.find();
@@ -63,16 +65,14 @@ class HostTest {
                 "host.plugins-dir", plugins.toString(),
                 "host.on-plugin-failure", "skip",
                 "host.shutdown-timeout", "5s",
+                "host.plugin-start-timeout", "1s",
                 "temporal.embedded.port", String.valueOf(port)));
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Logger hostLog = (Logger) LoggerFactory.getLogger(PluginLifecycle.class);
-        root.addAppender(startLog);
         hostLog.setLevel(Level.DEBUG);
-        startLog.start();
-        try {
+        try (RecordedLog log = RecordedLog.all()) {
             host = Host.start(config, TestConfigs.settings(config, home));
+            startLog = log.events();
         } finally {
-            root.detachAppender(startLog);
             hostLog.setLevel(null);
         }
     }
@@ -100,7 +100,7 @@ class HostTest {
 
     @Test
     void aPluginWaitsForAWorkflowItStartedAndUsesTheTypesTemporalsApiIsBuiltOn() throws Exception {
-        Object input = Json.mapper().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
+        Object input = Json.copy().convertValue(Map.of("workflow_type", "Greet-alpha", "name", "Ada"),
                 host.registry().workflow("Relay").orElseThrow().inputType().orElseThrow());
 
         StartedWorkflow relay = host.workflows().start("Relay", input);
@@ -116,8 +116,18 @@ class HostTest {
         assertThat(host.registry().broken()).extracting(PluginDescriptor::problem).satisfiesExactlyInAnyOrder(
                 problem -> assertThat(problem).contains("broken.jar", "register exploded on purpose"),
                 problem -> assertThat(problem).contains("unstartable.jar", "start failed", "start exploded on purpose"),
+                problem -> assertThat(problem).contains("blocking.jar", "start did not finish within 1 s "
+                        + "(host.plugin-start-timeout)"),
                 problem -> assertThat(problem).contains("a-claim.jar", "task queue contested-queue"),
                 problem -> assertThat(problem).contains("zz-claim.jar", "task queue contested-queue"));
+    }
+
+    @Test
+    void eachPluginStartIsLoggedWithItsDuration() {
+        assertThat(startLog).extracting(ILoggingEvent::getFormattedMessage)
+                .contains("starting plugin alpha", "starting plugin blocking-start")
+                .anyMatch(message -> message.matches("plugin alpha started in \\d+ ms"))
+                .noneMatch(message -> message.startsWith("plugin blocking-start started"));
     }
 
     @Test
@@ -129,8 +139,8 @@ class HostTest {
 
     @Test
     void eachBrokenPluginIsLoggedOnceWithItsStackTraceAtDebug() {
-        for (String plugin : List.of("throwing-register", "throwing-start", "claim-a")) {
-            List<ILoggingEvent> aboutIt = startLog.list.stream()
+        for (String plugin : List.of("throwing-register", "throwing-start", "blocking-start", "claim-a")) {
+            List<ILoggingEvent> aboutIt = startLog.stream()
                     .filter(event -> event.getFormattedMessage().startsWith("plugin " + plugin + " (")
                             || event.getFormattedMessage().startsWith("skipping plugin " + plugin + " ("))
                     .toList();
@@ -159,13 +169,13 @@ class HostTest {
     @Test
     void aRunningWorkflowIdCannotBeStartedTwiceButAFinishedOneCanBeReused() {
         StartedWorkflow first = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                Json.copy().convertValue(Map.of("name", "Bo"), inputType("alpha")),
                 dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
         host.client().newUntypedWorkflowStub(first.workflowId(), Optional.of(first.runId()), Optional.empty())
                 .getResult(JsonNode.class);
 
         StartedWorkflow second = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Bo"), inputType("alpha")),
+                Json.copy().convertValue(Map.of("name", "Bo"), inputType("alpha")),
                 dev.workerhost.spi.StartOptions.defaults().withWorkflowId("reuse-me"));
 
         assertThat(second.runId()).isNotEqualTo(first.runId());
@@ -182,32 +192,14 @@ class HostTest {
                 "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(Json.mapper().readTree(out.toString()).get("greeting").asText()).isEqualTo("v2: hi Cy");
+        assertThat(Json.reader().readTree(out.toString()).get("greeting").asText()).isEqualTo("v2: hi Cy");
         assertThat(err.toString()).contains("started workflow Greet-beta-", "task queue beta-queue");
-    }
-
-    @Test
-    void cliRefusesToStartAWorkflowWhoseIdIsRunning() {
-        // No worker polls "idle-queue", so the first execution stays running.
-        String[] start = {"workflow", "start", Fixtures.workflowType("alpha"), "--input", "{\"name\":\"Ed\"}",
-                "--id", "held-open", "--task-queue", "idle-queue",
-                "--plugins-dir", plugins.toString(), "--target", "127.0.0.1:" + port};
-        StringWriter err = new StringWriter();
-        PrintWriter ignored = new PrintWriter(new StringWriter());
-
-        int first = WorkerHostCli.execute(ignored, ignored, start);
-        int second = WorkerHostCli.execute(ignored, new PrintWriter(err), start);
-
-        assertThat(first).isZero();
-        assertThat(second).isEqualTo(1);
-        assertThat(err.toString()).contains("workflow held-open is already running");
-        host.client().newUntypedWorkflowStub("held-open").terminate("test over");
     }
 
     @Test
     void cliShowPrintsStatusAndResultOfAnExecution() throws Exception {
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType("alpha"),
-                Json.mapper().convertValue(Map.of("name", "Di"), inputType("alpha")));
+                Json.copy().convertValue(Map.of("name", "Di"), inputType("alpha")));
         host.client().newUntypedWorkflowStub(started.workflowId()).getResult(JsonNode.class);
         StringWriter out = new StringWriter();
 
@@ -215,7 +207,7 @@ class HostTest {
                 "workflow", "show", started.workflowId(), "--target", "127.0.0.1:" + port);
 
         assertThat(exit).isZero();
-        JsonNode shown = Json.mapper().readTree(out.toString());
+        JsonNode shown = Json.reader().readTree(out.toString());
         assertThat(shown.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(shown.get("workflow_type").asText()).isEqualTo("Greet-alpha");
         assertThat(shown.get("result").get("greeting").asText()).isEqualTo("v1: hello Di");
@@ -226,7 +218,7 @@ class HostTest {
     }
 
     private JsonNode greet(String plugin) {
-        Object input = Json.mapper().convertValue(Map.of("name", "Ada"), inputType(plugin));
+        Object input = Json.copy().convertValue(Map.of("name", "Ada"), inputType(plugin));
         StartedWorkflow started = host.workflows().start(Fixtures.workflowType(plugin), input);
         WorkflowStub stub = host.client().newUntypedWorkflowStub(
                 started.workflowId(), Optional.of(started.runId()), Optional.empty());

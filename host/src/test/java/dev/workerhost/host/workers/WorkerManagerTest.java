@@ -48,7 +48,7 @@ class WorkerManagerTest {
         QueueContents queue = new QueueContents("options-queue", "options-plugin", getClass().getClassLoader(),
                 Map.of(RefusingWorkflowImpl.class, options), List.of());
         int port = FreePort.find();
-        try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(port)) {
+        try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", port)) {
             WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
                     WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
             WorkflowClient client = WorkflowClient.newInstance(service);

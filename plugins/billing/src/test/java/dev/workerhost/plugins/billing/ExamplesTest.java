@@ -18,7 +18,7 @@ class ExamplesTest {
     private static final Path EXAMPLES = Path.of("src/main/examples");
 
     private static PluginTestEnvironment environment(TestDatabase db) {
-        return PluginTestEnvironment.builder()
+        return PluginTestEnvironment.builder(new BillingModule())
                 .dataSource("default", db.dataSource())
                 .config("plugins.billing.schedule = \"\"")
                 .start();
@@ -27,8 +27,8 @@ class ExamplesTest {
     @Test
     void theSubscriptionBillingExampleInvoicesTheDemoSubscription() throws Exception {
         try (TestDatabase db = TestDatabase.h2(); PluginTestEnvironment env = environment(db)) {
-            SubscriptionBillingInput input = Json.mapper().readValue(
-                    EXAMPLES.resolve("SubscriptionBillingWorkflow.json").toFile(), SubscriptionBillingInput.class);
+            SubscriptionBillingInput input = Json.readerFor(SubscriptionBillingInput.class).readValue(
+                    EXAMPLES.resolve("SubscriptionBillingWorkflow.json").toFile());
 
             SubscriptionBillingResult result =
                     env.execute("SubscriptionBillingWorkflow", input, SubscriptionBillingResult.class);
@@ -41,18 +41,19 @@ class ExamplesTest {
                     + " JOIN invoices i ON i.id = l.invoice_id ORDER BY i.period_start, l.display_name"))
                     .containsExactly("API calls|4|1", "price_demo_billing_platform_fee|1|49",
                             "API calls|6|1.5", "price_demo_billing_platform_fee|1|49");
-            assertThat(Json.mapper().writeValueAsString(result)).contains("\"invoices_created\":2");
+            assertThat(Json.writer().writeValueAsString(result)).contains("\"invoices_created\":2");
         }
     }
 
     @Test
     void theSchedulerExampleRunsOnePassThatBillsTheDemoSubscription() throws Exception {
         try (TestDatabase db = TestDatabase.h2(); PluginTestEnvironment env = environment(db)) {
-            BillingSchedulerInput input = Json.mapper().readValue(
-                    EXAMPLES.resolve("BillingSchedulerWorkflow.json").toFile(), BillingSchedulerInput.class);
+            BillingSchedulerInput input = Json.readerFor(BillingSchedulerInput.class).readValue(
+                    EXAMPLES.resolve("BillingSchedulerWorkflow.json").toFile());
 
             BillingSchedulerResult result = env.execute("BillingSchedulerWorkflow", input, BillingSchedulerResult.class);
-            env.result("SubscriptionBillingWorkflow-sub_demo_billing", SubscriptionBillingResult.class);
+            env.client().newUntypedWorkflowStub("SubscriptionBillingWorkflow-sub_demo_billing")
+                    .getResult(SubscriptionBillingResult.class);
 
             assertThat(result).isEqualTo(new BillingSchedulerResult(1, 0));
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("2");

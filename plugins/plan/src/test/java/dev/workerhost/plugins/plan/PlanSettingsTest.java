@@ -17,8 +17,8 @@ class PlanSettingsTest {
     }
 
     @Test
-    void defaultsToTheDefaultDatasourceAndPagesOf500() {
-        assertThat(PlanSettings.from(planConfig(""))).isEqualTo(new PlanSettings("default", 500, 1000));
+    void defaultsToTheDefaultDatasourceAndPagesOf10000() {
+        assertThat(PlanSettings.from(planConfig(""))).isEqualTo(new PlanSettings("default", 10000, 1000));
     }
 
     @Test

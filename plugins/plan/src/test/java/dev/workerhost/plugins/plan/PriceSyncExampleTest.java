@@ -18,12 +18,12 @@ class PriceSyncExampleTest {
 
     @Test
     void theExampleAddsLineItemsToTheDemoSubscriptionsOnceAndTheSeedSurvivesARestart() throws IOException {
-        PriceSyncInput input = Json.mapper().readValue(EXAMPLE.toFile(), PriceSyncInput.class);
+        PriceSyncInput input = Json.readerFor(PriceSyncInput.class).readValue(EXAMPLE.toFile());
         try (TestDatabase db = TestDatabase.h2()) {
             try (PluginTestEnvironment env = demoEnvironment(db)) {
                 PriceSyncResult result = env.execute("PriceSyncWorkflow", input, PriceSyncResult.class);
                 // As plugins/plan/README.md shows it.
-                assertThat(Json.mapper().writeValueAsString(result)).isEqualTo("{\"plan_id\":\"plan_demo\","
+                assertThat(Json.writer().writeValueAsString(result)).isEqualTo("{\"plan_id\":\"plan_demo\","
                         + "\"subscriptions_processed\":2,\"line_items_created\":4,\"line_items_terminated\":0,"
                         + "\"line_items_skipped\":0}");
             }
@@ -35,7 +35,7 @@ class PriceSyncExampleTest {
     }
 
     private static PluginTestEnvironment demoEnvironment(TestDatabase db) {
-        return PluginTestEnvironment.builder()
+        return PluginTestEnvironment.builder(new PlanModule())
                 .dataSource("default", db.dataSource())
                 .config("plugins.plan.demo-data = true")
                 .start();

@@ -20,9 +20,12 @@ class PriceSyncPagingTest {
 
     private static final int SUBSCRIPTIONS = 3_000;
     private static final int PAGE_SIZE = 100;
-    /** Read the plan and its prices; per page: lock the page, read its line items, insert, update. */
+    /**
+     * Read the plan and its prices; per page: plan for the parameters (PostgreSQL), lock the plan, find the page's
+     * bounds, find the line items of ended prices and end them, insert the missing ones.
+     */
     private static final int STATEMENTS_PER_SYNC = 2;
-    private static final int STATEMENTS_PER_PAGE = 4;
+    private static final int STATEMENTS_PER_PAGE = 6;
     private static final int PAGES_PER_RUN = 7;
 
     @ParameterizedTest
@@ -30,7 +33,7 @@ class PriceSyncPagingTest {
     void syncsThousandsOfSubscriptionsInPagesWithExactCounts(Engine engine) throws SQLException {
         try (TestDatabase db = TestDatabase.create(engine)) {
             StatementCountingDataSource counting = new StatementCountingDataSource(db.dataSource());
-            try (PluginTestEnvironment env = PluginTestEnvironment.builder()
+            try (PluginTestEnvironment env = PluginTestEnvironment.builder(new PlanModule())
                     .dataSource("default", counting)
                     .config("plugins.plan { demo-data = false, page-size = " + PAGE_SIZE + ", pages-per-run = "
                             + PAGES_PER_RUN + " }")
@@ -52,8 +55,8 @@ class PriceSyncPagingTest {
                 assertThat(counting.statements())
                         .isLessThanOrEqualTo(STATEMENTS_PER_SYNC + pages * STATEMENTS_PER_PAGE);
                 // The last run of the sync was continued from an earlier one: the long loop did continue as new.
-                assertThat(env.history("PriceSyncWorkflow-" + rows.id("plan")).events().get(0)
-                        .path("workflowExecutionStartedEventAttributes").path("continuedExecutionRunId").asText())
+                assertThat(env.client().fetchHistory("PriceSyncWorkflow-" + rows.id("plan")).getHistory()
+                        .getEvents(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId())
                         .isNotEmpty();
 
                 PriceSyncResult second = sync(env, rows);

@@ -5,6 +5,7 @@ import dev.workerhost.plugins.domain.DemoData;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.FailOnce;
 import dev.workerhost.plugins.domain.Transactions;
+import dev.workerhost.plugins.task.activities.ImportMeters;
 import dev.workerhost.plugins.task.activities.TaskActivitiesImpl;
 import dev.workerhost.plugins.task.activities.TaskImporter;
 import dev.workerhost.plugins.task.imports.ImportFiles;
@@ -56,8 +57,9 @@ public final class TaskModule implements WorkflowModule {
         TaskSettings settings = TaskSettings.from(context.config());
         Transactions transactions = new Transactions(context.dataSource(settings.datasource()));
         TaskRepository tasks = new TaskRepository(transactions);
+        ImportFiles files = new ImportFiles(settings.sources(), settings.connectTimeout());
         TaskImporter importer = new TaskImporter(
-                new ImportFiles(settings.sources(), settings.connectTimeout()), transactions, tasks, settings.chunkSize());
+                files, transactions, tasks, settings.chunkSize(), new ImportMeters(context.meterRegistry()));
         registrar.taskQueue(TASK_QUEUE)
                 .workflow(TaskProcessingWorkflowImpl.class, WORKFLOW_DEFAULTS)
                 .activities(FailOnce.activities(new TaskActivitiesImpl(tasks, importer)));

@@ -43,6 +43,9 @@ class BadRowsTest {
                     .containsEntry("successful_records", 9L)
                     .containsEntry("failed_records", 1L)
                     .containsEntry("error_summary", result.errorSummary());
+            assertThat(fixture.importedRows("written", "EVENTS")).isEqualTo(9);
+            assertThat(fixture.importedRows("failed", "EVENTS")).isEqualTo(1);
+            assertThat(fixture.importedRows("written", "CUSTOMERS")).isZero();
             assertThat(fixture.rows("SELECT id FROM events ORDER BY id")).extracting(row -> row.get("id"))
                     .containsExactly("evt_1", "evt_10", "evt_2", "evt_3", "evt_4", "evt_6", "evt_7", "evt_8",
                             "evt_9");
@@ -77,6 +80,8 @@ class BadRowsTest {
             TaskResult result = fixture.run("task_customers");
 
             assertThat(result.successfulRecords()).isEqualTo(2);
+            assertThat(fixture.importedRows("written", "CUSTOMERS")).isEqualTo(2);
+            assertThat(fixture.importedRows("failed", "CUSTOMERS")).isEqualTo(3);
             assertThat(result.errorSummary().split("\n")).satisfiesExactly(
                     line -> assertThat(line).startsWith("Line 3: the row cannot be stored: "),
                     line -> assertThat(line).isEqualTo("Line 4: external_id is required"),

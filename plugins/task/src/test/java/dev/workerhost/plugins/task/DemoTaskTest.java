@@ -34,8 +34,8 @@ class DemoTaskTest {
 
     @Test
     void theShippedExampleImportsTheSampleFileOfTheDemoTaskOnTheEmbeddedDefault() throws Exception {
-        TaskInput example = Json.mapper().readValue(
-                SOURCES.resolve("examples/" + TaskProcessingWorkflow.TYPE + ".json").toFile(), TaskInput.class);
+        TaskInput example = Json.readerFor(TaskInput.class).readValue(
+                SOURCES.resolve("examples/" + TaskProcessingWorkflow.TYPE + ".json").toFile());
         assertThat(example.scope()).isEqualTo(DemoData.SCOPE);
 
         try (TestDatabase db = TestDatabase.h2()) {
@@ -72,6 +72,6 @@ class DemoTaskTest {
     }
 
     private static PluginTestEnvironment start(TestDatabase db) {
-        return PluginTestEnvironment.builder().dataSource("default", db.dataSource()).start();
+        return PluginTestEnvironment.builder(new TaskModule()).dataSource("default", db.dataSource()).start();
     }
 }

@@ -6,6 +6,8 @@ import dev.workerhost.plugins.task.models.TaskResult;
 import dev.workerhost.plugins.task.workflows.TaskProcessingWorkflow;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +53,7 @@ final class TaskFixture implements AutoCloseable {
     static TaskFixture start(TestDatabase.Engine engine, Path dir, String config) {
         TestDatabase db = TestDatabase.create(engine);
         try {
-            PluginTestEnvironment env = PluginTestEnvironment.builder()
+            PluginTestEnvironment env = PluginTestEnvironment.builder(new TaskModule())
                     .dataSource("default", db.dataSource())
                     .config("plugins.task { chunk-size = 3, demo-data = false, sources.folders = ["
                             + ConfigUtil.quoteString(dir.toString()) + "] }\n" + config)
@@ -86,8 +88,23 @@ final class TaskFixture implements AutoCloseable {
 
     /** How many attempts the task's last run gave its {@code ProcessTask} activity. */
     int importAttempts(String taskId) {
-        List<Integer> attempts = env.history(TaskProcessingWorkflow.TYPE + "-" + taskId).activityAttempts("ProcessTask");
-        return attempts.get(attempts.size() - 1);
+        List<HistoryEvent> events = env.client().fetchHistory(TaskProcessingWorkflow.TYPE + "-" + taskId).getEvents();
+        long scheduled = events.stream()
+                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                        && event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
+                                .equals("ProcessTask"))
+                .reduce((first, last) -> last).orElseThrow().getEventId();
+        return events.stream()
+                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                        && event.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
+                .mapToInt(event -> event.getActivityTaskStartedEventAttributes().getAttempt())
+                .findFirst().orElseThrow();
+    }
+
+    /** The plugin's counter {@code task.import.rows} for one outcome and entity type. */
+    double importedRows(String outcome, String entityType) {
+        return env.meterRegistry().get("task.import.rows").tag("outcome", outcome).tag("entity_type", entityType)
+                .counter().count();
     }
 
     Map<String, Object> task(String id) {

@@ -9,9 +9,10 @@ import dev.workerhost.plugins.task.models.TaskResult;
 import dev.workerhost.plugins.task.models.TaskStatus;
 import dev.workerhost.plugins.task.workflows.TaskProcessingWorkflow;
 import dev.workerhost.spi.Json;
-import dev.workerhost.testkit.FailedWorkflowException;
 import dev.workerhost.testkit.TestDatabase;
-import dev.workerhost.testkit.WorkflowRun;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -187,19 +188,22 @@ class TaskProcessingWorkflowTest {
     void anInvalidInputFailsTheWorkflowWithANonRetryableValidationError() {
         try (TaskFixture fixture = TaskFixture.start(TestDatabase.Engine.H2, dir)) {
             // A plain Temporal client skips the host's validation; the workflow checks again.
-            WorkflowRun run = fixture.env.startUnchecked(TaskProcessingWorkflow.TYPE,
-                    new TaskInput("task_1", null, "env_1"));
+            var stub = fixture.env.client().newUntypedWorkflowStub(TaskProcessingWorkflow.TYPE,
+                    WorkflowOptions.newBuilder().setTaskQueue(TaskModule.TASK_QUEUE).build());
+            stub.start(new TaskInput("task_1", null, "env_1"));
 
-            assertThatThrownBy(() -> run.result(TaskResult.class))
-                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
-                        assertThat(failure.failureType()).isEqualTo("ValidationError");
-                        assertThat(failure.failureMessage()).isEqualTo("tenant_id is required");
-                        assertThat(failure.nonRetryable()).isTrue();
+            assertThatThrownBy(() -> stub.getResult(TaskResult.class))
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo("ValidationError");
+                        assertThat(failure.getOriginalMessage()).isEqualTo("tenant_id is required");
+                        assertThat(failure.isNonRetryable()).isTrue();
                     });
         }
     }
 
     private static JsonNode json(Object text) throws Exception {
-        return Json.mapper().readTree((String) text);
+        return Json.reader().readTree((String) text);
     }
 }

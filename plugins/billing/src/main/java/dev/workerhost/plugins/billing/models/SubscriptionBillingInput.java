@@ -12,8 +12,8 @@ public record SubscriptionBillingInput(String subscriptionId, String tenantId, S
 
     @Override
     public void validate() {
-        Validation.requireText(subscriptionId, "subscription_id");
-        Validation.requireText(tenantId, "tenant_id");
-        Validation.requireText(environmentId, "environment_id");
+        Validation.requireId(subscriptionId, "subscription_id");
+        Validation.requireId(tenantId, "tenant_id");
+        Validation.requireId(environmentId, "environment_id");
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
 final class StreamingUsageAggregator implements UsageAggregator {
 
     private static final ObjectReader READER =
-            Json.mapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            Json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int FETCH_SIZE = 1000;
 
     @Override

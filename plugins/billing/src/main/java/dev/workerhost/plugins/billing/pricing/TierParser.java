@@ -19,7 +19,7 @@ public final class TierParser {
 
     /** Decimals stay exact: 0.1 is read as BigDecimal 0.1, not the nearest double. */
     private static final ObjectReader READER =
-            Json.mapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            Json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private TierParser() {
     }

@@ -18,9 +18,13 @@ import dev.workerhost.plugins.billing.models.SubscriptionBillingResult;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.NotFoundException;
-import dev.workerhost.testkit.FailedWorkflowException;
+import dev.workerhost.spi.ValidationError;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,14 +40,14 @@ class SubscriptionBillingWorkflowTest {
 
     private static PluginTestEnvironment environment(TestDatabase db) {
         DomainSchema.migrate(db.dataSource());
-        return PluginTestEnvironment.builder()
+        return PluginTestEnvironment.builder(new BillingModule())
                 .dataSource("default", db.dataSource())
                 .config("plugins.billing { schedule = \"\", demo-data = false }")
                 .start();
     }
 
     private static Instant today(PluginTestEnvironment env) {
-        return env.currentTime().truncatedTo(ChronoUnit.DAYS);
+        return Instant.ofEpochMilli(env.temporal().currentTimeMillis()).truncatedTo(ChronoUnit.DAYS);
     }
 
     private static String day(Instant today, int offset) {
@@ -107,7 +111,7 @@ class SubscriptionBillingWorkflowTest {
     @Test
     void catchesUpOnEveryPeriodThatEndedWhileTimePassed() {
         try (TestDatabase db = TestDatabase.h2(); PluginTestEnvironment env = environment(db)) {
-            Instant start = env.currentTime().truncatedTo(ChronoUnit.SECONDS);
+            Instant start = Instant.ofEpochMilli(env.temporal().currentTimeMillis()).truncatedTo(ChronoUnit.SECONDS);
             Instant oneMonth = start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
             db.execute(
                     customer("t1", "cus1", "cus_ext"),
@@ -119,7 +123,7 @@ class SubscriptionBillingWorkflowTest {
 
             assertThat(env.execute(TYPE, SUB1, SubscriptionBillingResult.class).invoicesCreated()).isZero();
 
-            env.sleep(Duration.ofDays(70));
+            env.temporal().sleep(Duration.ofDays(70));
             SubscriptionBillingResult result = env.execute(TYPE, SUB1, SubscriptionBillingResult.class);
 
             Instant twoMonths = start.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant();
@@ -191,15 +195,17 @@ class SubscriptionBillingWorkflowTest {
 
             assertThatThrownBy(() -> env.execute(TYPE, new SubscriptionBillingInput("sub1", "t2", "env"),
                     SubscriptionBillingResult.class))
-                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
-                        assertThat(failure.failureType()).isEqualTo(NotFoundException.FAILURE_TYPE);
-                        assertThat(failure.failureMessage())
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo(NotFoundException.FAILURE_TYPE);
+                        assertThat(failure.getOriginalMessage())
                                 .isEqualTo("subscription sub1 does not exist in tenant t2, environment env");
-                        assertThat(failure.hint().orElseThrow())
+                        assertThat(failure.getDetails().get(String.class))
                                 .startsWith("check subscription_id, tenant_id and environment_id");
                     });
-            assertThat(env.history("SubscriptionBillingWorkflow-sub1").workflowAttempt()).isEqualTo(1);
-            assertThat(env.history("SubscriptionBillingWorkflow-sub1").activityAttempts()).containsExactly(1);
+            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-sub1")).isEqualTo(1);
+            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-sub1")).containsExactly(1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }
@@ -210,14 +216,23 @@ class SubscriptionBillingWorkflowTest {
         try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db)) {
             dailySubscriptionThreePeriodsBehind(db, today(env));
             String id = "sub1\u0000";
+            SubscriptionBillingInput input = new SubscriptionBillingInput(id, "t1", "env");
 
-            assertThatThrownBy(() -> env.execute(TYPE, new SubscriptionBillingInput(id, "t1", "env"),
-                    SubscriptionBillingResult.class))
-                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure ->
-                            assertThat(failure.nonRetryable()).isTrue());
-            // Refused by the input rules, not found (H2 stores NUL), or refused by PostgreSQL: never retried.
-            assertThat(env.history("SubscriptionBillingWorkflow-" + id).workflowAttempt()).isEqualTo(1);
-            assertThat(env.history("SubscriptionBillingWorkflow-" + id).activityAttempts()).allMatch(attempt -> attempt == 1);
+            assertThatThrownBy(() -> env.execute(TYPE, input, SubscriptionBillingResult.class))
+                    .as("the starter checks ids before it sends")
+                    .isInstanceOf(ValidationError.class)
+                    .hasMessage("subscription_id contains the control character U+0000 at character 5");
+            // A plain Temporal client sends it anyway: the workflow's own check refuses it, never retried.
+            WorkflowStub plain = env.client().newUntypedWorkflowStub(TYPE, WorkflowOptions.newBuilder()
+                    .setTaskQueue("billing").setWorkflowId("SubscriptionBillingWorkflow-" + id).build());
+            plain.start(input);
+            assertThatThrownBy(() -> plain.getResult(SubscriptionBillingResult.class))
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
+                            assertThat(failure.isNonRetryable()).isTrue());
+            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-" + id)).isEqualTo(1);
+            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-" + id)).allMatch(attempt -> attempt == 1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }
@@ -235,13 +250,15 @@ class SubscriptionBillingWorkflowTest {
                     event("t1", "e_peak", "peak", "cus_ext", day(today, -3), "{\"value\": 1e30}"));
 
             assertThatThrownBy(() -> env.execute(TYPE, SUB1, SubscriptionBillingResult.class))
-                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
-                        assertThat(failure.failureType()).isEqualTo(InvalidDataException.FAILURE_TYPE);
-                        assertThat(failure.failureMessage()).startsWith("the database refused the statement: ")
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo(InvalidDataException.FAILURE_TYPE);
+                        assertThat(failure.getOriginalMessage()).startsWith("the database refused the statement: ")
                                 .contains("SQLState 22");
                     });
-            assertThat(env.history("SubscriptionBillingWorkflow-sub1").workflowAttempt()).isEqualTo(1);
-            assertThat(env.history("SubscriptionBillingWorkflow-sub1").activityAttempts()).containsExactly(1, 1);
+            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-sub1")).isEqualTo(1);
+            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-sub1")).containsExactly(1, 1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }

@@ -3,27 +3,31 @@ package dev.workerhost.plugins.plan.activities;
 import static java.util.Objects.requireNonNull;
 
 import dev.workerhost.plugins.domain.NotFoundException;
-import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.Transactions;
-import dev.workerhost.plugins.plan.models.PageChanges;
+import dev.workerhost.plugins.plan.models.LineItemEnd;
 import dev.workerhost.plugins.plan.models.PlanPrice;
 import dev.workerhost.plugins.plan.models.PlanRef;
-import dev.workerhost.plugins.plan.models.PlanSubscription;
 import dev.workerhost.plugins.plan.models.PriceSyncSnapshot;
+import dev.workerhost.plugins.plan.models.SubscriptionPage;
 import dev.workerhost.plugins.plan.models.SyncCounts;
 import dev.workerhost.plugins.plan.models.SyncPageRequest;
 import dev.workerhost.plugins.plan.models.SyncPageResult;
+import dev.workerhost.plugins.plan.persistence.CustomPlans;
 import dev.workerhost.plugins.plan.persistence.LineItemStore;
 import dev.workerhost.plugins.plan.persistence.PlanPriceReader;
 import dev.workerhost.plugins.plan.persistence.SubscriptionPageReader;
 import io.temporal.activity.Activity;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Runs each page as one transaction of a fixed number of statements: read and lock the page's subscriptions, read
- * their line items for the plan's prices, then one batch of inserts and one of updates. Registered through
- * {@code FailOnce}: a missing plan or a refused value fails at once.
+ * Syncs each page as one transaction of a fixed number of set-based statements, whatever the page holds: lock the
+ * plan, find the page's bounds, find and end the open line items of ended prices (when a price has ended), insert
+ * the missing line items (when a price has not).
+ * The database applies the rules (README, "How it works"); the counts come from what it ended and inserted: every
+ * other pair of the page was skipped. Registered through {@code FailOnce}: a missing plan or a refused value fails at once.
  */
 public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
 
@@ -31,7 +35,7 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
     private final int pageSize;
     private final int pagesPerRun;
     private final SyncMeters meters;
-    private final PlanPriceReader prices = new PlanPriceReader();
+    private final PlanPriceReader plans = new PlanPriceReader();
     private final SubscriptionPageReader subscriptions = new SubscriptionPageReader();
     private final LineItemStore lineItems = new LineItemStore();
 
@@ -45,11 +49,10 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
     @Override
     public PriceSyncSnapshot readPlanPrices(PlanRef plan) {
         List<PlanPrice> published = transactions.inTransaction(connection -> {
-            if (!prices.planExists(connection, plan.scope(), plan.planId())) {
-                throw new NotFoundException(plan + " not found", "check plan_id, tenant_id and environment_id:"
-                        + " the plan must exist in that tenant and environment");
+            if (!plans.planExists(connection, plan.scope(), plan.planId())) {
+                throw notFound(plan);
             }
-            return prices.publishedPrices(connection, plan.scope(), plan.planId());
+            return plans.publishedPrices(connection, plan.scope(), plan.planId());
         });
         return new PriceSyncSnapshot(published, pageSize, pagesPerRun);
     }
@@ -57,27 +60,44 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
     @Override
     public SyncPageResult syncPlanPricesPage(SyncPageRequest request) {
         Activity.getExecutionContext().heartbeat(request.afterSubscriptionId());
-        Scope scope = request.plan().scope();
-        List<String> priceIds = request.prices().stream().map(PlanPrice::id).collect(Collectors.toList());
+        PlanRef plan = request.plan();
+        // A price has ended when its end date has come; one without an end date never ends.
+        Map<Boolean, List<PlanPrice>> endedOrNot = request.prices().stream().collect(Collectors.partitioningBy(
+                price -> price.endDate() != null && !price.endDate().isAfter(request.now())));
+        List<PlanPrice> ended = endedOrNot.get(true);
+        List<PlanPrice> active = endedOrNot.get(false);
         SyncPageResult result = transactions.inTransaction(connection -> {
-            List<PlanSubscription> page = subscriptions.lockPage(
-                    connection, scope, request.plan().planId(), request.afterSubscriptionId(), request.pageSize());
-            if (page.isEmpty()) {
+            CustomPlans.forThisTransaction(connection);
+            if (!plans.lockPlan(connection, plan.scope(), plan.planId())) {
+                throw notFound(plan);
+            }
+            Optional<SubscriptionPage> found = subscriptions.next(
+                    connection, plan.scope(), plan.planId(), request.afterSubscriptionId(), request.pageSize());
+            if (found.isEmpty()) {
                 return new SyncPageResult(SyncCounts.NONE, null, false);
             }
-            String last = page.get(page.size() - 1).id();
-            PageChanges changes = PriceSyncRules.apply(
-                    page,
-                    request.prices(),
-                    lineItems.forPricesOfPage(connection, scope, priceIds, request.afterSubscriptionId(), last),
-                    request.now());
-            // The reads are done; tell Temporal this attempt is alive before the writes.
-            Activity.getExecutionContext().heartbeat(last);
-            lineItems.add(connection, scope, request.plan().planId(), changes.additions(), request.now());
-            lineItems.end(connection, scope, changes.ends(), request.now());
-            return new SyncPageResult(changes.counts(), last, page.size() == request.pageSize());
+            SubscriptionPage page = found.get();
+            long created = 0;
+            long terminated = 0;
+            if (!ended.isEmpty()) {
+                List<LineItemEnd> ends = lineItems.openOf(connection, page, ended, request.now());
+                lineItems.end(connection, plan.scope(), ends, request.now());
+                terminated = ends.stream().map(end -> List.of(end.subscriptionId(), end.planPriceId())).distinct()
+                        .count();
+            }
+            if (!active.isEmpty()) {
+                created = lineItems.addMissing(connection, page, active, request.now());
+            }
+            long pairs = (long) page.subscriptions() * request.prices().size();
+            SyncCounts counts = new SyncCounts(page.subscriptions(), created, terminated, pairs - created - terminated);
+            return new SyncPageResult(counts, page.lastSubscriptionId(), page.subscriptions() == request.pageSize());
         });
         meters.record(result.counts());
         return result;
+    }
+
+    private static NotFoundException notFound(PlanRef plan) {
+        return new NotFoundException(plan + " not found",
+                "check plan_id, tenant_id and environment_id: the plan must exist in that tenant and environment");
     }
 }

@@ -14,16 +14,4 @@ public record PlanPrice(
         int billingPeriodCount,
         Instant startDate,
         Instant endDate) {
-
-    /** Ended when its end date has come: {@code end_date <= now}. A price without an end date never ends. */
-    public boolean endedBy(Instant now) {
-        return endDate != null && !endDate.isAfter(now);
-    }
-
-    /** A subscription can carry this price only if it bills in the same currency and the same period. */
-    public boolean fits(PlanSubscription subscription) {
-        return currency.equalsIgnoreCase(subscription.currency())
-                && billingPeriod.equals(subscription.billingPeriod())
-                && billingPeriodCount == subscription.billingPeriodCount();
-    }
 }

@@ -12,10 +12,10 @@ public record PriceSyncInput(String planId, String tenantId, String environmentI
 
     @Override
     public void validate() {
-        Validation.requireText(planId, "plan_id");
-        Validation.requireText(tenantId, "tenant_id");
-        Validation.requireText(environmentId, "environment_id");
-        Validation.requireText(userId, "user_id");
+        Validation.requireId(planId, "plan_id");
+        Validation.requireId(tenantId, "tenant_id");
+        Validation.requireId(environmentId, "environment_id");
+        Validation.requireId(userId, "user_id");
     }
 
     /** The plan this input names, for the activities. */

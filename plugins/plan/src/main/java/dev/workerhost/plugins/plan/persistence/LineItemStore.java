@@ -3,20 +3,18 @@ package dev.workerhost.plugins.plan.persistence;
 import dev.workerhost.plugins.domain.Ids;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.domain.SqlTimes;
-import dev.workerhost.plugins.plan.models.ExistingLineItem;
 import dev.workerhost.plugins.plan.models.LineItemEnd;
-import dev.workerhost.plugins.plan.models.NewLineItem;
+import dev.workerhost.plugins.plan.models.PlanPrice;
+import dev.workerhost.plugins.plan.models.SubscriptionPage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * The subscription line items a sync reads and writes: one query per page of subscriptions, and one batch each for
- * the line items it adds and ends.
+ * The line items a sync ends and adds, decided and written by the database one page of subscriptions at a time:
+ * one query for the line items to end and one batch that ends them, one {@code INSERT ... SELECT} for those to add.
  */
 public final class LineItemStore {
 
@@ -24,70 +22,45 @@ public final class LineItemStore {
     static final String ADDED_BY_PLAN_SYNC = "{\"added_by\":\"plan_sync\"}";
 
     /**
-     * The line items of the subscriptions with ids in ({@code afterSubscriptionId}, {@code lastSubscriptionId}]
-     * (one page) that bill one of {@code priceIds}, or a price whose parent is one of them (an override).
+     * The page's pairs that have a line item for the plan price (the subscription's own) or for an override of it
+     * (a line item whose price's parent is the plan price), whatever its dates: two {@code SELECT}s to subtract with
+     * {@code EXCEPT}. Set operations are hashed whatever the planner believes of the page's size; a correlated
+     * {@code NOT EXISTS} per pair goes quadratic when it misjudges (as it does for a join with {@code VALUES}).
      */
-    public List<ExistingLineItem> forPricesOfPage(
-            Connection connection,
-            Scope scope,
-            Collection<String> priceIds,
-            String afterSubscriptionId,
-            String lastSubscriptionId)
-            throws SQLException {
-        if (priceIds.isEmpty()) {
-            return List.of();
-        }
-        String ids = String.join(", ", Collections.nCopies(priceIds.size(), "?"));
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT li.id, li.subscription_id, li.price_id, p.parent_price_id, li.end_date"
-                        + " FROM subscription_line_items li LEFT JOIN prices p ON p.id = li.price_id"
-                        + " AND p.tenant_id = li.tenant_id AND p.environment_id = li.environment_id"
-                        + " WHERE li.tenant_id = ? AND li.environment_id = ?"
-                        + " AND li.subscription_id > ? AND li.subscription_id <= ?"
-                        + " AND (li.price_id IN (" + ids + ") OR p.parent_price_id IN (" + ids + "))")) {
-            int index = 1;
-            statement.setString(index++, scope.tenantId());
-            statement.setString(index++, scope.environmentId());
-            statement.setString(index++, afterSubscriptionId);
-            statement.setString(index++, lastSubscriptionId);
-            for (int copy = 0; copy < 2; copy++) {
-                for (String priceId : priceIds) {
-                    statement.setString(index++, priceId);
-                }
-            }
-            return Queries.list(statement, row -> new ExistingLineItem(
-                    row.getString("id"),
-                    row.getString("subscription_id"),
-                    row.getString("price_id"),
-                    row.getString("parent_price_id"),
-                    SqlTimes.get(row, "end_date")));
-        }
-    }
+    private static final String COVERED_PAIRS = " EXCEPT SELECT own.subscription_id, own.price_id"
+            + " FROM subscription_line_items own WHERE own.tenant_id = ? AND own.environment_id = ?"
+            + " AND own.subscription_id > ? AND own.subscription_id <= ?"
+            + " EXCEPT SELECT ov.subscription_id, op.parent_price_id FROM subscription_line_items ov"
+            + " JOIN prices op ON op.id = ov.price_id AND op.tenant_id = ov.tenant_id"
+            + " AND op.environment_id = ov.environment_id WHERE ov.tenant_id = ? AND ov.environment_id = ?"
+            + " AND ov.subscription_id > ? AND ov.subscription_id <= ? AND op.parent_price_id IS NOT NULL";
 
-    /** Adds the line items in one batch, each with a fresh {@code li_} id. */
-    public void add(Connection connection, Scope scope, String planId, List<NewLineItem> additions, Instant createdAt)
+    /**
+     * The page's open line items of {@code endedPrices} (the plan prices that have ended by {@code now}), each with
+     * the end date it gets. Only the subscription's own line items of a plan price end; one for an override is the
+     * subscription's own deal.
+     */
+    public List<LineItemEnd> openOf(
+            Connection connection, SubscriptionPage page, List<PlanPrice> endedPrices, Instant now)
             throws SQLException {
-        if (additions.isEmpty()) {
-            return;
-        }
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO subscription_line_items (id, tenant_id, environment_id, subscription_id, plan_id,"
-                        + " price_id, quantity, start_date, end_date, metadata, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
-            for (NewLineItem lineItem : additions) {
-                statement.setString(1, Ids.newId("li"));
-                statement.setString(2, scope.tenantId());
-                statement.setString(3, scope.environmentId());
-                statement.setString(4, lineItem.subscriptionId());
-                statement.setString(5, planId);
-                statement.setString(6, lineItem.priceId());
-                statement.setBigDecimal(7, lineItem.quantity());
-                SqlTimes.set(statement, 8, lineItem.startDate());
-                statement.setString(9, ADDED_BY_PLAN_SYNC);
-                SqlTimes.set(statement, 10, createdAt);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+                "SELECT li.id, li.subscription_id, p.id AS plan_price_id, p.end_date AS price_end"
+                        + PagePairs.from(endedPrices)
+                        + " JOIN subscription_line_items li ON li.tenant_id = s.tenant_id"
+                        + " AND li.environment_id = s.environment_id AND li.subscription_id = s.id"
+                        + " AND li.price_id = p.id"
+                        + PagePairs.WHERE
+                        // The page's range again, on the line items: an index range scan whatever the plan.
+                        + " AND li.subscription_id > ? AND li.subscription_id <= ?"
+                        + " AND p.end_date <= ? AND (li.end_date IS NULL OR li.end_date > ?)")) {
+            int index = PagePairs.bind(statement, 1, page, endedPrices);
+            statement.setString(index++, page.afterSubscriptionId());
+            statement.setString(index++, page.lastSubscriptionId());
+            SqlTimes.set(statement, index++, now);
+            SqlTimes.set(statement, index, now);
+            return Queries.list(statement, row -> new LineItemEnd(row.getString("id"),
+                    row.getString("subscription_id"), row.getString("plan_price_id"),
+                    SqlTimes.get(row, "price_end")));
         }
     }
 
@@ -112,6 +85,47 @@ public final class LineItemStore {
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+    }
+
+    /**
+     * Adds a line item for every pair of the page with one of {@code activePrices} (the plan prices that have not
+     * ended by {@code now}) that has no line item for the price or an override of it: it starts at the later of the
+     * price's and the subscription's start (the one that is set; {@code now} if neither), quantity 1 for FIXED and 0
+     * for USAGE, no end date. Returns how many it added. The ids are one fresh {@code li_...} id per page and the row's number in the page: ids that
+     * grow with time like those of {@link Ids}, so the primary key's index grows at its end.
+     */
+    public int addMissing(Connection connection, SubscriptionPage page, List<PlanPrice> activePrices, Instant now)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO subscription_line_items (id, tenant_id, environment_id, subscription_id, plan_id,"
+                        + " price_id, quantity, start_date, end_date, metadata, created_at)"
+                        + " SELECT CAST(? AS VARCHAR(255))"
+                        + " || CAST(ROW_NUMBER() OVER () AS VARCHAR(20)),"
+                        + " s.tenant_id, s.environment_id, s.id, CAST(? AS VARCHAR(255)), p.id,"
+                        + " CASE WHEN p.type = 'FIXED' THEN 1 ELSE 0 END,"
+                        + " CASE WHEN p.start_date IS NULL THEN COALESCE(s.start_date, CAST(? AS TIMESTAMP WITH TIME"
+                        + " ZONE)) WHEN s.start_date IS NULL OR p.start_date > s.start_date THEN p.start_date"
+                        + " ELSE s.start_date END,"
+                        + " NULL, CAST(? AS VARCHAR(65536)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                        + " FROM (SELECT s.id AS subscription_id, p.id AS price_id"
+                        + PagePairs.from(activePrices) + PagePairs.WHERE + COVERED_PAIRS + ") missing"
+                        + " JOIN subscriptions s ON s.id = missing.subscription_id"
+                        + PagePairs.join(activePrices) + " ON p.id = missing.price_id")) {
+            statement.setString(1, Ids.newId("li") + "_");
+            statement.setString(2, page.planId());
+            SqlTimes.set(statement, 3, now);
+            statement.setString(4, ADDED_BY_PLAN_SYNC);
+            SqlTimes.set(statement, 5, now);
+            int index = PagePairs.bind(statement, 6, page, activePrices);
+            for (int copy = 0; copy < 2; copy++) {
+                statement.setString(index++, page.scope().tenantId());
+                statement.setString(index++, page.scope().environmentId());
+                statement.setString(index++, page.afterSubscriptionId());
+                statement.setString(index++, page.lastSubscriptionId());
+            }
+            PagePairs.bindPrices(statement, index, activePrices);
+            return statement.executeUpdate();
         }
     }
 }

@@ -24,6 +24,23 @@ public final class PlanPriceReader {
         }
     }
 
+    /**
+     * Locks the plan's row until the transaction ends, so the pages of one plan are synced one at a time: should a
+     * timed-out attempt of a page still be running, its retry waits for it and then sees its line items instead of
+     * adding them twice. Returns whether the plan exists.
+     */
+    public boolean lockPlan(Connection connection, Scope scope, String planId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM plans WHERE tenant_id = ? AND environment_id = ? AND id = ? FOR UPDATE")) {
+            statement.setString(1, scope.tenantId());
+            statement.setString(2, scope.environmentId());
+            statement.setString(3, planId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     public List<PlanPrice> publishedPrices(Connection connection, Scope scope, String planId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT id, type, currency, billing_period, billing_period_count, start_date, end_date FROM prices"

@@ -24,11 +24,13 @@ final class ChunkedImport {
     private final Transactions transactions;
     private final TaskRepository tasks;
     private final int chunkSize;
+    private final ImportMeters meters;
 
-    ChunkedImport(Transactions transactions, TaskRepository tasks, int chunkSize) {
+    ChunkedImport(Transactions transactions, TaskRepository tasks, int chunkSize, ImportMeters meters) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.chunkSize = chunkSize;
+        this.meters = meters;
     }
 
     /**
@@ -50,8 +52,11 @@ final class ChunkedImport {
                 chunk.add(record, sink);
             }
             if (chunk.size() > 0) {
-                progress = commit(task, progress, chunk, sink);
+                ImportProgress before = progress;
+                progress = commit(task, before, chunk, sink);
                 committed.accept(progress.processedRecords());
+                meters.record(sink.entityType(), progress.successfulRecords() - before.successfulRecords(),
+                        progress.failedRecords() - before.failedRecords());
             }
         } while (record != null);
         return progress;

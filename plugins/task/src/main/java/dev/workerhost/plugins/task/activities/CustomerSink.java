@@ -4,6 +4,7 @@ import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.task.imports.CustomerRecordMapper;
 import dev.workerhost.plugins.task.imports.InvalidRecordException;
 import dev.workerhost.plugins.task.imports.SourceRecord;
+import dev.workerhost.plugins.task.models.EntityType;
 import dev.workerhost.plugins.task.models.CustomerRow;
 import dev.workerhost.plugins.task.persistence.CustomerWriter;
 import java.sql.Connection;
@@ -20,6 +21,11 @@ final class CustomerSink implements RowSink<CustomerRow> {
     CustomerSink(CustomerRecordMapper mapper, CustomerWriter writer) {
         this.mapper = mapper;
         this.writer = writer;
+    }
+
+    @Override
+    public EntityType entityType() {
+        return EntityType.CUSTOMERS;
     }
 
     @Override

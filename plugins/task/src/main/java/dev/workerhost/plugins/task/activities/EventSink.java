@@ -4,6 +4,7 @@ import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.plugins.task.imports.EventRecordMapper;
 import dev.workerhost.plugins.task.imports.InvalidRecordException;
 import dev.workerhost.plugins.task.imports.SourceRecord;
+import dev.workerhost.plugins.task.models.EntityType;
 import dev.workerhost.plugins.task.models.EventRow;
 import dev.workerhost.plugins.task.persistence.EventWriter;
 import java.sql.Connection;
@@ -20,6 +21,11 @@ final class EventSink implements RowSink<EventRow> {
     EventSink(EventRecordMapper mapper, EventWriter writer) {
         this.mapper = mapper;
         this.writer = writer;
+    }
+
+    @Override
+    public EntityType entityType() {
+        return EntityType.EVENTS;
     }
 
     @Override

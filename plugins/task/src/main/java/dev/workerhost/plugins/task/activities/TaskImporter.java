@@ -24,9 +24,10 @@ public final class TaskImporter {
     private final ImportFiles files;
     private final ChunkedImport chunks;
 
-    public TaskImporter(ImportFiles files, Transactions transactions, TaskRepository tasks, int chunkSize) {
+    public TaskImporter(ImportFiles files, Transactions transactions, TaskRepository tasks, int chunkSize,
+            ImportMeters meters) {
         this.files = files;
-        this.chunks = new ChunkedImport(transactions, tasks, chunkSize);
+        this.chunks = new ChunkedImport(transactions, tasks, chunkSize, meters);
     }
 
     /**

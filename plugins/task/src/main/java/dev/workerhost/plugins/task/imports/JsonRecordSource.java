@@ -29,7 +29,7 @@ public final class JsonRecordSource implements RecordSource {
     private long index;
 
     public JsonRecordSource(InputStream input) throws IOException {
-        this.parser = Json.mapper().createParser(input);
+        this.parser = Json.reader().createParser(input);
         JsonToken first = read();
         if (first != JsonToken.START_ARRAY) {
             parser.close();

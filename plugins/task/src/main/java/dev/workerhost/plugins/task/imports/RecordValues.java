@@ -2,6 +2,7 @@ package dev.workerhost.plugins.task.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workerhost.spi.Json;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class RecordValues {
      * anything else as a string.
      */
     ObjectNode jsonObject(String prefix) throws InvalidRecordException {
-        ObjectNode object = Json.mapper().createObjectNode();
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
         String whole = optional(prefix);
         if (whole != null) {
             JsonNode node = parseJson(prefix, whole);
@@ -62,7 +63,7 @@ final class RecordValues {
 
     private static JsonNode parseJson(String column, String value) throws InvalidRecordException {
         try {
-            return Json.mapper().readTree(value);
+            return Json.reader().readTree(value);
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException(column + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -12,9 +12,9 @@ public record TaskInput(String taskId, String tenantId, String environmentId) im
 
     @Override
     public void validate() {
-        Validation.requireText(taskId, "task_id");
-        Validation.requireText(tenantId, "tenant_id");
-        Validation.requireText(environmentId, "environment_id");
+        Validation.requireId(taskId, "task_id");
+        Validation.requireId(tenantId, "tenant_id");
+        Validation.requireId(environmentId, "environment_id");
     }
 
     public Scope scope() {

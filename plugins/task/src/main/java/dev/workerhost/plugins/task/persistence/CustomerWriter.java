@@ -124,7 +124,7 @@ public final class CustomerWriter {
 
     private static ObjectNode metadata(String customerId, String json) throws SQLException {
         try {
-            JsonNode node = json == null || json.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(json);
+            JsonNode node = json == null || json.isBlank() ? Json.reader().createObjectNode() : Json.reader().readTree(json);
             if (node instanceof ObjectNode) {
                 return (ObjectNode) node;
             }
