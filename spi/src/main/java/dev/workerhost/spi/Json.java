@@ -27,8 +27,6 @@ import java.util.List;
 public final class Json {
 
     private static final ObjectMapper MAPPER = strict(JacksonJsonPayloadConverter.newDefaultObjectMapper());
-    private static final DataConverter DATA_CONVERTER = DefaultDataConverter.newDefaultInstance()
-            .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(MAPPER));
 
     private Json() {
     }
@@ -53,7 +51,16 @@ public final class Json {
 
     /** Temporal's default data converter with JSON done by this configuration: the host's and the test kit's. */
     public static DataConverter dataConverter() {
-        return DATA_CONVERTER;
+        return Converter.INSTANCE;
+    }
+
+    /**
+     * Built on first use only: reading and writing JSON runs no Temporal code, so a test reads results with this
+     * configuration even when its class path holds a plugin's own, older Guava, which Temporal's converters need new.
+     */
+    private static final class Converter {
+        static final DataConverter INSTANCE = DefaultDataConverter.newDefaultInstance()
+                .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(MAPPER));
     }
 
     private static ObjectMapper strict(ObjectMapper mapper) {

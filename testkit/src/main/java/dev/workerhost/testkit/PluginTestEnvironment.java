@@ -2,260 +2,197 @@ package dev.workerhost.testkit;
 
 import static java.util.Objects.requireNonNull;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import dev.workerhost.spi.Json;
-import dev.workerhost.spi.ModuleContext;
-import dev.workerhost.spi.Registrar;
 import dev.workerhost.spi.StartOptions;
-import dev.workerhost.spi.StartedWorkflow;
-import dev.workerhost.spi.Validatable;
-import dev.workerhost.spi.WorkflowDefaults;
-import dev.workerhost.spi.WorkflowModule;
-import dev.workerhost.spi.WorkflowStarter;
+import dev.workerhost.testkit.bridge.PluginSetup;
+import dev.workerhost.testkit.bridge.RecordedHistory;
+import dev.workerhost.testkit.bridge.RunningHost;
+import dev.workerhost.testkit.bridge.StartRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowStub;
-import io.temporal.common.metadata.POJOWorkflowImplMetadata;
-import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import io.temporal.worker.WorkflowImplementationOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Runs one {@link WorkflowModule} on the SDK's in-memory test server, the way the host runs it: the module's
- * {@code register} and {@code start} are called with a context built from its {@code reference.conf} and the given
- * overrides and datasources, one worker per declared task queue, and workflows are started by type name with the
- * type's {@link WorkflowDefaults}.
+ * The plugin under test, run by the host's own code: loaded in a plugin class loader with the host's sharing rules
+ * (its classes and its own runtime libraries, as its plugin folder will hold them), registered and checked as the
+ * host does, started by the host's starter on the SDK's test server and served by the host's workers. So a plugin
+ * that the host runs passes, and one the host would refuse fails with the host's message
+ * ({@link PluginRefusedException}).
+ *
+ * <p>The host side (host, Temporal, gRPC, Guava, Jackson) runs in a class loader of its own with the host's library
+ * versions, never the plugin's; inputs and results cross to it as JSON, so tests use the plugin's records:
  *
  * <pre>{@code
- * try (var env = PluginTestEnvironment.builder(new TaskModule()).dataSource("default", db.dataSource()).start()) {
+ * try (TestDatabase db = TestDatabase.h2();
+ *         PluginTestEnvironment env = PluginTestEnvironment.builder().dataSource("default", db.dataSource()).start()) {
  *     TaskResult result = env.execute("TaskProcessingWorkflow", input, TaskResult.class);
  * }
  * }</pre>
  */
 public final class PluginTestEnvironment implements AutoCloseable {
 
-    private record RegisteredType(String taskQueue, WorkflowDefaults defaults) {
+    private final RunningHost host;
+    private final MeterRegistry meters;
+
+    private PluginTestEnvironment(RunningHost host, MeterRegistry meters) {
+        this.host = host;
+        this.meters = meters;
     }
 
-    private final WorkflowModule module;
-    private final TestWorkflowEnvironment temporal;
-    private final Context context;
-    private final Map<String, RegisteredType> workflowTypes = new TreeMap<>();
-    private final Map<String, Worker> workers = new HashMap<>();
-
-    private PluginTestEnvironment(Builder builder) {
-        this.module = builder.module;
-        // the host's data converter, so a test decodes inputs and results as strictly as a host's worker does
-        TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setWorkflowClientOptions(
-                WorkflowClientOptions.newBuilder().setDataConverter(Json.dataConverter()).build());
-        if (builder.target == null) {
-            options.setUseTimeskipping(builder.timeSkipping);
-        } else {
-            options.setUseExternalService(true).setTarget(builder.target).setUseTimeskipping(false);
-        }
-        this.temporal = TestWorkflowEnvironment.newInstance(options.build());
-        Config config = ConfigFactory.parseString(builder.configOverrides)
-                .withFallback(ConfigFactory.parseResources(module.getClass().getClassLoader(), "reference.conf"))
-                .resolve();
-        String path = "plugins." + module.name();
-        this.context = new Context(
-                config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty(), builder.dataSources);
+    /** The plugin this build makes: its compiled classes and its runtime libraries. */
+    public static Builder builder() {
+        return new Builder(PluginUnderTest.ofThisBuild());
     }
 
-    public static Builder builder(WorkflowModule module) {
-        return new Builder(module);
-    }
-
-    /** The client of the test server, e.g. for typed stubs or to describe executions. */
-    public WorkflowClient client() {
-        return temporal.getWorkflowClient();
-    }
-
-    /** The test server itself, e.g. to skip time with {@code sleep}. */
-    public TestWorkflowEnvironment temporal() {
-        return temporal;
-    }
-
-    /** Starts workflows by type name, as the module's context does. */
-    public WorkflowStarter workflows() {
-        return context;
-    }
-
-    /** The meters the module registered. */
-    public MeterRegistry meterRegistry() {
-        return context.meterRegistry;
-    }
-
-    /** Starts a workflow by type name with its registered defaults and waits for its result. */
-    public <R> R execute(String workflowType, Object input, Class<R> resultType) {
-        return context.start(workflowType, input, StartOptions.defaults()).result(resultType);
-    }
-
-    /** The attempt number of the latest run of {@code workflowId}: 1 unless its retry policy started it again. */
-    public int workflowAttempt(String workflowId) {
-        return client().fetchHistory(workflowId).getEvents().get(0)
-                .getWorkflowExecutionStartedEventAttributes().getAttempt();
+    /** A plugin as it lies in a plugins folder: a jar, or a folder of jars (e.g. {@code target/plugin/<name>}). */
+    public static Builder builder(Path jarOrFolder) {
+        return new Builder(PluginUnderTest.at(jarOrFolder));
     }
 
     /**
-     * The attempt number of each activity that the latest run of {@code workflowId} started, in order: a failure
-     * that was not retried shows as attempt 1 (Temporal records only the last attempt of a retried activity).
+     * Starts a workflow by type name with the type's defaults and waits for its result.
+     *
+     * @throws dev.workerhost.spi.ValidationError if the input is invalid
+     * @throws FailedWorkflowException if the run closed without a result
      */
-    public List<Integer> activityAttempts(String workflowId) {
-        return client().fetchHistory(workflowId).getEvents().stream()
-                .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
-                .map(event -> event.getActivityTaskStartedEventAttributes().getAttempt())
-                .toList();
+    public <R> R execute(String workflowType, Object input, Class<R> resultType) {
+        return start(workflowType, input).result(resultType);
     }
 
+    /**
+     * Starts a workflow as the host's starter does ({@code context.workflows()}): the input is validated, the task
+     * queue, timeouts, retry policy and id come from the type's registration.
+     *
+     * @throws IllegalArgumentException if no plugin registers {@code workflowType}
+     * @throws dev.workerhost.spi.ValidationError if the input is invalid
+     * @throws WorkflowAlreadyRunningException if a workflow with the same id is running
+     */
+    public WorkflowRun start(String workflowType, Object input) {
+        return start(workflowType, input, StartOptions.defaults());
+    }
+
+    /** Like {@link #start(String, Object)}, with the caller's id, task queue or cron schedule. */
+    public WorkflowRun start(String workflowType, Object input, StartOptions options) {
+        return send(workflowType, input, options, true);
+    }
+
+    /**
+     * Starts a workflow the way a plain Temporal client would: nothing checked before sending, no defaults but the
+     * type's task queue. For tests of what a workflow does with input no starter of the host would send.
+     */
+    public WorkflowRun startUnchecked(String workflowType, Object input) {
+        return startUnchecked(workflowType, input, StartOptions.defaults());
+    }
+
+    /** Like {@link #startUnchecked(String, Object)}, with the caller's id or task queue (its cron is ignored). */
+    public WorkflowRun startUnchecked(String workflowType, Object input, StartOptions options) {
+        return send(workflowType, input, options, false);
+    }
+
+    private WorkflowRun send(String workflowType, Object input, StartOptions options, boolean checked) {
+        Optional<String> json = Optional.ofNullable(input).map(TestSideJson::write);
+        return new WorkflowRun(host, host.start(new StartRequest(workflowType, json, options.workflowId(),
+                options.taskQueue(), options.cronSchedule(), checked)));
+    }
+
+    /**
+     * Waits for the latest run of {@code workflowId}, e.g. one the plugin started, and returns its result.
+     *
+     * @throws FailedWorkflowException if the run closed without a result
+     */
+    public <R> R result(String workflowId, Class<R> resultType) {
+        try {
+            return TestSideJson.read(host.result(workflowId, Optional.empty(), Optional.empty()), resultType);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("waiting without a timeout timed out", e);
+        }
+    }
+
+    /** The latest run of {@code workflowId}; empty if the server has no workflow of that id. */
+    public Optional<WorkflowDescription> describe(String workflowId) {
+        return host.describe(workflowId, Optional.empty());
+    }
+
+    /** One run of {@code workflowId}. */
+    public Optional<WorkflowDescription> describe(String workflowId, String runId) {
+        return host.describe(workflowId, Optional.of(runId));
+    }
+
+    /** Terminates the latest run of {@code workflowId}. */
+    public void terminate(String workflowId, String reason) {
+        host.terminate(workflowId, reason);
+    }
+
+    /** The history of the latest run of {@code workflowId}. */
+    public WorkflowHistory history(String workflowId) {
+        return new WorkflowHistory(host.history(workflowId));
+    }
+
+    /** The server's clock: ahead of the wall clock once time was skipped. */
+    public Instant currentTime() {
+        return host.currentTime();
+    }
+
+    /** Lets {@code duration} pass on the server's clock: at once when time is skipped. */
+    public void sleep(Duration duration) {
+        host.sleep(duration);
+    }
+
+    /** The meters the plugin registered (each tagged {@code plugin=<name>}, as in the host). */
+    public MeterRegistry meterRegistry() {
+        return meters;
+    }
+
+    /** Drains the workers and closes the plugin as the host does, then stops the server. */
     @Override
     public void close() {
-        try {
-            module.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing plugin " + module.name() + " failed", e);
-        } finally {
-            temporal.close();
-        }
+        host.close();
     }
 
-    private PluginTestEnvironment startModule() {
-        module.register(context, this::taskQueue);
-        try {
-            module.start(context);
-        } catch (Exception e) {
-            temporal.close();
-            throw new IllegalStateException("plugin " + module.name() + " failed to start", e);
-        }
-        temporal.start();
-        return this;
-    }
-
-    private Registrar.TaskQueueRegistration taskQueue(String name) {
-        Worker worker = workers.computeIfAbsent(name, temporal::newWorker);
-        return new Registrar.TaskQueueRegistration() {
-            @Override
-            public Registrar.TaskQueueRegistration workflow(
-                    Class<?> implementationType, WorkflowDefaults defaults, WorkflowImplementationOptions options) {
-                worker.registerWorkflowImplementationTypes(options, implementationType);
-                for (POJOWorkflowMethodMetadata method :
-                        POJOWorkflowImplMetadata.newInstance(implementationType).getWorkflowMethods()) {
-                    workflowTypes.put(method.getName(), new RegisteredType(name, defaults));
-                }
-                return this;
-            }
-
-            @Override
-            public Registrar.TaskQueueRegistration activities(Object... activityImplementations) {
-                worker.registerActivitiesImplementations(activityImplementations);
-                return this;
-            }
-        };
-    }
-
-    /** The module's view of this environment. */
-    private final class Context implements ModuleContext, WorkflowStarter {
-        private final Config config;
-        private final Map<String, DataSource> dataSources;
-        private final MeterRegistry meterRegistry = new SimpleMeterRegistry();
-
-        Context(Config config, Map<String, DataSource> dataSources) {
-            this.config = config;
-            this.dataSources = dataSources;
-        }
-
-        @Override
-        public String pluginName() {
-            return module.name();
-        }
-
-        @Override
-        public Config config() {
-            return config;
-        }
-
-        @Override
-        public DataSource dataSource(String name) {
-            DataSource dataSource = dataSources.get(name);
-            if (dataSource == null) {
-                throw new IllegalArgumentException(
-                        "no datasource named '" + name + "'; the test configured " + dataSources.keySet());
-            }
-            return dataSource;
-        }
-
-        @Override
-        public MeterRegistry meterRegistry() {
-            return meterRegistry;
-        }
-
-        @Override
-        public WorkflowStarter workflows() {
-            return this;
-        }
-
-        @Override
-        public WorkflowClient workflowClient() {
-            return client();
-        }
-
-        @Override
-        public StartedWorkflow start(String workflowType, Object input, StartOptions options) {
-            RegisteredType type = workflowTypes.get(workflowType);
-            if (type == null) {
-                throw new IllegalArgumentException(
-                        "unknown workflow type " + workflowType + "; registered: " + workflowTypes.keySet());
-            }
-            if (input instanceof Validatable) {
-                ((Validatable) input).validate();
-            }
-            WorkflowStub stub = client().newUntypedWorkflowStub(
-                    workflowType, type.defaults().toWorkflowOptions(workflowType, type.taskQueue(), input, options));
-            stub.start(input);
-            return new StartedWorkflow(stub);
-        }
-    }
-
-    /** Chooses the configuration, datasources and clock of the environment. */
+    /** Chooses the configuration, datasources and Temporal server of the environment. */
     public static final class Builder {
-        private final WorkflowModule module;
+        private final PluginUnderTest plugin;
         private final Map<String, DataSource> dataSources = new HashMap<>();
-        private String configOverrides = "";
+        private String config = "";
         private boolean timeSkipping = true;
-        private String target;
+        private Optional<String> target = Optional.empty();
 
-        private Builder(WorkflowModule module) {
-            this.module = requireNonNull(module, "module is null");
+        private Builder(PluginUnderTest plugin) {
+            this.plugin = plugin;
         }
 
-        /** HOCON with full paths ({@code plugins.<name>.x = ...}) over the module's {@code reference.conf}. */
+        /**
+         * HOCON over the host's defaults and the plugin's {@code reference.conf}, as in the host's
+         * {@code application.conf}: {@code plugins.<name>.x = ...}, and {@code host.*} or {@code workers.*} keys.
+         */
         public Builder config(String hocon) {
-            this.configOverrides = requireNonNull(hocon, "hocon is null");
+            this.config = requireNonNull(hocon, "hocon is null");
             return this;
         }
 
+        /** What the plugin gets from {@code context.dataSource(name)}. */
         public Builder dataSource(String name, DataSource dataSource) {
-            dataSources.put(name, dataSource);
+            dataSources.put(requireNonNull(name, "name is null"), requireNonNull(dataSource, "dataSource is null"));
             return this;
         }
 
         /**
          * Runs against the Temporal server at {@code hostPort} instead of an in-process one, in real time: for
-         * instance a {@code TestServer.createPortBoundServer} that the test stops and starts again.
+         * instance a {@link TestTemporalServer} that several environments (hosts) share.
          */
         public Builder target(String hostPort) {
-            this.target = requireNonNull(hostPort, "hostPort is null");
+            this.target = Optional.of(requireNonNull(hostPort, "hostPort is null"));
             return this;
         }
 
@@ -265,9 +202,61 @@ public final class PluginTestEnvironment implements AutoCloseable {
             return this;
         }
 
-        /** Registers and starts the module, then starts the workers. */
+        /**
+         * Installs the plugin as the host does, runs its {@code start}, then starts the workers.
+         *
+         * @throws PluginRefusedException with the host's message if the host would refuse the plugin
+         */
         public PluginTestEnvironment start() {
-            return new PluginTestEnvironment(this).startModule();
+            MeterRegistry meters = new SimpleMeterRegistry();
+            return new PluginTestEnvironment(HostSideLoader.hostSide().start(setup(meters)), meters);
+        }
+
+        /**
+         * Replays recorded histories against the plugin's current workflow code, registered as the host registers
+         * it offline (no database, no {@code start}): each {@code .json} file of {@code fileOrFolder}.
+         *
+         * @return the histories replayed
+         * @throws ReplayFailedException naming each history the current code does not replay, and why
+         * @throws IllegalArgumentException if there is no history to replay
+         */
+        public List<Path> replay(Path fileOrFolder) {
+            List<Path> files = historyFiles(fileOrFolder);
+            List<RecordedHistory> histories = files.stream()
+                    .map(file -> new RecordedHistory(file.toString(), read(file)))
+                    .toList();
+            HostSideLoader.hostSide().replay(setup(new SimpleMeterRegistry()), histories);
+            return files;
+        }
+
+        private PluginSetup setup(MeterRegistry meters) {
+            return new PluginSetup(plugin.location(), plugin.classPath(), config, dataSources, meters, target,
+                    timeSkipping);
+        }
+
+        private static List<Path> historyFiles(Path fileOrFolder) {
+            if (Files.isRegularFile(fileOrFolder)) {
+                return List.of(fileOrFolder);
+            }
+            try (Stream<Path> files = Files.list(fileOrFolder)) {
+                List<Path> histories = files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                        .sorted().toList();
+                if (histories.isEmpty()) {
+                    throw new IllegalArgumentException("no histories (*.json) in " + fileOrFolder
+                            + ": record one with env.history(workflowId).writeTo(file)");
+                }
+                return histories;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read histories from " + fileOrFolder + ": " + e, e);
+            }
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read history " + file, e);
+            }
         }
     }
 }

@@ -25,14 +25,15 @@ public final class PluginScanner {
             return children
                     .filter(child -> isJar(child) || Files.isDirectory(child))
                     .sorted(Comparator.comparing(child -> child.getFileName().toString()))
-                    .map(PluginScanner::toSource)
+                    .map(PluginScanner::source)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list plugins folder " + pluginsDir, e);
         }
     }
 
-    private static PluginSource toSource(Path child) {
+    /** One plugin as it lies in a plugins folder: a jar, or a folder whose jars are the plugin and its libraries. */
+    public static PluginSource source(Path child) {
         if (isJar(child)) {
             return new PluginSource(child, List.of(toUrl(child)));
         }

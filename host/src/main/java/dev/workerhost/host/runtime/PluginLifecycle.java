@@ -159,7 +159,10 @@ public final class PluginLifecycle implements AutoCloseable {
                 + broken.stream().map(descriptor -> "  " + descriptor.problem()).collect(Collectors.joining("\n"));
     }
 
-    /** Drains the workers within {@code host.shutdown-timeout}, then closes the started plugins in reverse order. */
+    /**
+     * Drains the workers within {@code host.shutdown-timeout}, then closes the started plugins in reverse order and
+     * the class loaders of every registered plugin.
+     */
     @Override
     public void close() {
         polling = false;
@@ -175,5 +178,6 @@ public final class PluginLifecycle implements AutoCloseable {
             }
         }
         started.clear();
+        registry.registered().forEach(entry -> entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly()));
     }
 }

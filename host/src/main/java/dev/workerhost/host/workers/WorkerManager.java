@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.registry.QueueContents;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -26,6 +27,7 @@ public final class WorkerManager {
     private final WorkerFactory factory;
     private final List<QueueContents> queues;
     private final Config config;
+    private boolean created;
 
     public WorkerManager(WorkflowClient client, List<QueueContents> queues, Config config) {
         this.queues = List.copyOf(queues);
@@ -41,6 +43,26 @@ public final class WorkerManager {
 
     /** Creates the workers and starts polling. */
     public void start() throws Exception {
+        createWorkers();
+        factory.start();
+        LOG.info("workers polling task queues {}", queues.stream().map(QueueContents::taskQueue).toList());
+    }
+
+    /**
+     * Replays a recorded history on the worker of {@code taskQueue}, which need not poll: the workflow code runs
+     * again against the recorded events, as a worker does when it picks up a running workflow after a deployment.
+     *
+     * @throws Exception if the code no longer makes the recorded commands (a non-determinism error) or fails
+     */
+    public void replay(String taskQueue, WorkflowExecutionHistory history) throws Exception {
+        createWorkers();
+        factory.getWorker(taskQueue).replayWorkflowExecution(history);
+    }
+
+    private synchronized void createWorkers() {
+        if (created) {
+            return;
+        }
         for (QueueContents queue : queues) {
             Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue.taskQueue()));
             try (LoaderSwap swap = LoaderSwap.to(queue.pluginLoader())) {
@@ -51,8 +73,7 @@ public final class WorkerManager {
                 }
             }
         }
-        factory.start();
-        LOG.info("workers polling task queues {}", queues.stream().map(QueueContents::taskQueue).toList());
+        created = true;
     }
 
     /**

@@ -18,7 +18,7 @@ class ExamplesTest {
     private static final Path EXAMPLES = Path.of("src/main/examples");
 
     private static PluginTestEnvironment environment(TestDatabase db) {
-        return PluginTestEnvironment.builder(new BillingModule())
+        return PluginTestEnvironment.builder()
                 .dataSource("default", db.dataSource())
                 .config("plugins.billing.schedule = \"\"")
                 .start();
@@ -52,8 +52,7 @@ class ExamplesTest {
                     EXAMPLES.resolve("BillingSchedulerWorkflow.json").toFile());
 
             BillingSchedulerResult result = env.execute("BillingSchedulerWorkflow", input, BillingSchedulerResult.class);
-            env.client().newUntypedWorkflowStub("SubscriptionBillingWorkflow-sub_demo_billing")
-                    .getResult(SubscriptionBillingResult.class);
+            env.result("SubscriptionBillingWorkflow-sub_demo_billing", SubscriptionBillingResult.class);
 
             assertThat(result).isEqualTo(new BillingSchedulerResult(1, 0));
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("2");

@@ -35,7 +35,7 @@ class PriceSyncExampleTest {
     }
 
     private static PluginTestEnvironment demoEnvironment(TestDatabase db) {
-        return PluginTestEnvironment.builder(new PlanModule())
+        return PluginTestEnvironment.builder()
                 .dataSource("default", db.dataSource())
                 .config("plugins.plan.demo-data = true")
                 .start();

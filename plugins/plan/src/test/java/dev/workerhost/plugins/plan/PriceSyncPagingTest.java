@@ -33,7 +33,7 @@ class PriceSyncPagingTest {
     void syncsThousandsOfSubscriptionsInPagesWithExactCounts(Engine engine) throws SQLException {
         try (TestDatabase db = TestDatabase.create(engine)) {
             StatementCountingDataSource counting = new StatementCountingDataSource(db.dataSource());
-            try (PluginTestEnvironment env = PluginTestEnvironment.builder(new PlanModule())
+            try (PluginTestEnvironment env = PluginTestEnvironment.builder()
                     .dataSource("default", counting)
                     .config("plugins.plan { demo-data = false, page-size = " + PAGE_SIZE + ", pages-per-run = "
                             + PAGES_PER_RUN + " }")
@@ -55,8 +55,8 @@ class PriceSyncPagingTest {
                 assertThat(counting.statements())
                         .isLessThanOrEqualTo(STATEMENTS_PER_SYNC + pages * STATEMENTS_PER_PAGE);
                 // The last run of the sync was continued from an earlier one: the long loop did continue as new.
-                assertThat(env.client().fetchHistory("PriceSyncWorkflow-" + rows.id("plan")).getHistory()
-                        .getEvents(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId())
+                assertThat(env.history("PriceSyncWorkflow-" + rows.id("plan")).events().get(0)
+                        .path("workflowExecutionStartedEventAttributes").path("continuedExecutionRunId").asText())
                         .isNotEmpty();
 
                 PriceSyncResult second = sync(env, rows);

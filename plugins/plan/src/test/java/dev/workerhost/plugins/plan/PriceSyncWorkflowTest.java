@@ -7,14 +7,12 @@ import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.plan.models.PriceSyncInput;
 import dev.workerhost.plugins.plan.models.PriceSyncResult;
 import dev.workerhost.spi.StartOptions;
-import dev.workerhost.spi.StartedWorkflow;
 import dev.workerhost.spi.ValidationError;
+import dev.workerhost.testkit.FailedWorkflowException;
 import dev.workerhost.testkit.TestDatabase;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
+import dev.workerhost.testkit.WorkflowAlreadyRunningException;
+import dev.workerhost.testkit.WorkflowHistory;
+import dev.workerhost.testkit.WorkflowRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +42,18 @@ class PriceSyncWorkflowTest {
         rows.plan("plan");
         rows.plan("other_plan");
         PriceSyncInput input = rows.syncInput("plan");
-        // No worker polls this queue, so the first sync stays running until the test ends it.
-        StartedWorkflow held = fixture.env.workflows()
-                .start("PriceSyncWorkflow", input, StartOptions.defaults().withTaskQueue("nobody-polls-this"));
-        assertThat(held.workflowId()).isEqualTo("PriceSyncWorkflow-" + rows.id("plan"));
+        // Started by a plain client where no worker polls, the first sync of the plan stays running until the test
+        // ends it.
+        String workflowId = "PriceSyncWorkflow-" + rows.id("plan");
+        WorkflowRun held = fixture.env.startUnchecked("PriceSyncWorkflow", input,
+                StartOptions.defaults().withWorkflowId(workflowId).withTaskQueue("nobody-polls-this"));
 
-        assertThatThrownBy(() -> fixture.env.workflows().start("PriceSyncWorkflow", input))
-                .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+        assertThatThrownBy(() -> fixture.env.start("PriceSyncWorkflow", input))
+                .isInstanceOfSatisfying(WorkflowAlreadyRunningException.class,
+                        refused -> assertThat(refused.workflowId()).isEqualTo(workflowId));
         assertThat(fixture.sync(rows.syncInput("other_plan")).planId()).isEqualTo(rows.id("other_plan"));
 
-        fixture.env.client().newUntypedWorkflowStub(held.workflowId()).terminate("the test is done with it");
+        fixture.env.terminate(held.workflowId(), "the test is done with it");
         assertThat(fixture.sync(input)).isEqualTo(new PriceSyncResult(rows.id("plan"), 0, 0, 0, 0));
     }
 
@@ -64,19 +64,17 @@ class PriceSyncWorkflowTest {
         otherTenant.row("plans", "plan").with("id", rows.id("plan")).insert();
 
         assertThatThrownBy(() -> fixture.sync(rows.syncInput("plan")))
-                .isInstanceOf(WorkflowFailedException.class)
-                .cause()
-                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(NotFoundException.FAILURE_TYPE);
-                    assertThat(failure.isNonRetryable()).isTrue();
-                    assertThat(failure.getOriginalMessage()).isEqualTo("plan " + rows.id("plan") + " (tenant "
+                .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
+                    assertThat(failure.failureType()).isEqualTo(NotFoundException.FAILURE_TYPE);
+                    assertThat(failure.nonRetryable()).isTrue();
+                    assertThat(failure.failureMessage()).isEqualTo("plan " + rows.id("plan") + " (tenant "
                             + rows.tenantId + ", environment " + rows.environmentId + ") not found");
-                    assertThat(failure.getDetails().get(String.class))
-                            .startsWith("check plan_id, tenant_id and environment_id");
+                    assertThat(failure.hint()).hasValueSatisfying(hint ->
+                            assertThat(hint).startsWith("check plan_id, tenant_id and environment_id"));
                 });
-        String workflowId = "PriceSyncWorkflow-" + rows.id("plan");
-        assertThat(fixture.env.workflowAttempt(workflowId)).isEqualTo(1);
-        assertThat(fixture.env.activityAttempts(workflowId)).containsExactly(1);
+        WorkflowHistory history = fixture.env.history("PriceSyncWorkflow-" + rows.id("plan"));
+        assertThat(history.workflowAttempt()).isEqualTo(1);
+        assertThat(history.activityAttempts()).containsExactly(1);
     }
 
     @ParameterizedTest
@@ -93,43 +91,35 @@ class PriceSyncWorkflowTest {
                     .hasMessage("plan_id contains the control character U+0000 at character 14");
             // A plain Temporal client sends it anyway: the workflow's own check refuses it, never retried.
             String workflowId = "PriceSyncWorkflow-" + input.planId();
-            WorkflowStub plain = onEngine.env.client().newUntypedWorkflowStub("PriceSyncWorkflow",
-                    WorkflowOptions.newBuilder().setTaskQueue("plan").setWorkflowId(workflowId).build());
-            plain.start(input);
-            assertThatThrownBy(() -> plain.getResult(PriceSyncResult.class))
-                    .isInstanceOf(WorkflowFailedException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
-                            assertThat(failure.isNonRetryable()).isTrue());
-            assertThat(onEngine.env.workflowAttempt(workflowId)).isEqualTo(1);
-            assertThat(onEngine.env.activityAttempts(workflowId)).allMatch(attempt -> attempt == 1);
+            WorkflowRun plain = onEngine.env.startUnchecked("PriceSyncWorkflow", input,
+                    StartOptions.defaults().withWorkflowId(workflowId));
+            assertThatThrownBy(() -> plain.result(PriceSyncResult.class))
+                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure ->
+                            assertThat(failure.nonRetryable()).isTrue());
+            WorkflowHistory history = onEngine.env.history(workflowId);
+            assertThat(history.workflowAttempt()).isEqualTo(1);
+            assertThat(history.activityAttempts()).allMatch(attempt -> attempt == 1);
         }
     }
 
     @Test
     void refusesAnIncompleteInputBeforeStartingNamingTheFirstMissingField() {
-        assertThatThrownBy(() -> fixture.env.workflows()
-                .start("PriceSyncWorkflow", new PriceSyncInput(null, null, null, null)))
+        assertThatThrownBy(() -> fixture.env.start("PriceSyncWorkflow", new PriceSyncInput(null, null, null, null)))
                 .isInstanceOf(ValidationError.class)
                 .hasMessage("plan_id is required");
-        assertThatThrownBy(() -> fixture.env.workflows()
-                .start("PriceSyncWorkflow", new PriceSyncInput("plan", "tenant", "env", " ")))
+        assertThatThrownBy(() -> fixture.env.start("PriceSyncWorkflow", new PriceSyncInput("plan", "tenant", "env", " ")))
                 .isInstanceOf(ValidationError.class)
                 .hasMessage("user_id is required");
     }
 
     @Test
     void validatesItsInputAgainWhenAPlainClientStartsIt() {
-        WorkflowStub stub = fixture.env.client().newUntypedWorkflowStub("PriceSyncWorkflow",
-                WorkflowOptions.newBuilder().setTaskQueue(PlanModule.TASK_QUEUE).build());
-        stub.start(new PriceSyncInput("plan", "tenant", null, "user"));
+        WorkflowRun run = fixture.env.startUnchecked("PriceSyncWorkflow", new PriceSyncInput("plan", "tenant", null, "user"));
 
-        assertThatThrownBy(() -> stub.getResult(PriceSyncResult.class))
-                .isInstanceOf(WorkflowFailedException.class)
-                .cause()
-                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(ValidationError.FAILURE_TYPE);
-                    assertThat(failure.getOriginalMessage()).isEqualTo("environment_id is required");
+        assertThatThrownBy(() -> run.result(PriceSyncResult.class))
+                .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
+                    assertThat(failure.failureType()).isEqualTo(ValidationError.FAILURE_TYPE);
+                    assertThat(failure.failureMessage()).isEqualTo("environment_id is required");
                 });
     }
 }

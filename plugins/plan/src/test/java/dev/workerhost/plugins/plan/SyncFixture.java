@@ -20,7 +20,7 @@ final class SyncFixture implements AutoCloseable {
     static SyncFixture start(TestDatabase.Engine engine, String config) {
         TestDatabase db = TestDatabase.create(engine);
         try {
-            PluginTestEnvironment env = PluginTestEnvironment.builder(new PlanModule())
+            PluginTestEnvironment env = PluginTestEnvironment.builder()
                     .dataSource("default", db.dataSource())
                     .config("plugins.plan.demo-data = false\n" + config)
                     .start();

@@ -72,6 +72,6 @@ class DemoTaskTest {
     }
 
     private static PluginTestEnvironment start(TestDatabase db) {
-        return PluginTestEnvironment.builder(new TaskModule()).dataSource("default", db.dataSource()).start();
+        return PluginTestEnvironment.builder().dataSource("default", db.dataSource()).start();
     }
 }

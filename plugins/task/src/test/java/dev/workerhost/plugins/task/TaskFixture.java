@@ -6,8 +6,6 @@ import dev.workerhost.plugins.task.models.TaskResult;
 import dev.workerhost.plugins.task.workflows.TaskProcessingWorkflow;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +51,7 @@ final class TaskFixture implements AutoCloseable {
     static TaskFixture start(TestDatabase.Engine engine, Path dir, String config) {
         TestDatabase db = TestDatabase.create(engine);
         try {
-            PluginTestEnvironment env = PluginTestEnvironment.builder(new TaskModule())
+            PluginTestEnvironment env = PluginTestEnvironment.builder()
                     .dataSource("default", db.dataSource())
                     .config("plugins.task { chunk-size = 3, demo-data = false, sources.folders = ["
                             + ConfigUtil.quoteString(dir.toString()) + "] }\n" + config)
@@ -88,17 +86,8 @@ final class TaskFixture implements AutoCloseable {
 
     /** How many attempts the task's last run gave its {@code ProcessTask} activity. */
     int importAttempts(String taskId) {
-        List<HistoryEvent> events = env.client().fetchHistory(TaskProcessingWorkflow.TYPE + "-" + taskId).getEvents();
-        long scheduled = events.stream()
-                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-                        && event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-                                .equals("ProcessTask"))
-                .reduce((first, last) -> last).orElseThrow().getEventId();
-        return events.stream()
-                .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-                        && event.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
-                .mapToInt(event -> event.getActivityTaskStartedEventAttributes().getAttempt())
-                .findFirst().orElseThrow();
+        List<Integer> attempts = env.history(TaskProcessingWorkflow.TYPE + "-" + taskId).activityAttempts("ProcessTask");
+        return attempts.get(attempts.size() - 1);
     }
 
     /** The plugin's counter {@code task.import.rows} for one outcome and entity type. */

@@ -9,10 +9,9 @@ import dev.workerhost.plugins.task.models.TaskResult;
 import dev.workerhost.plugins.task.models.TaskStatus;
 import dev.workerhost.plugins.task.workflows.TaskProcessingWorkflow;
 import dev.workerhost.spi.Json;
+import dev.workerhost.testkit.FailedWorkflowException;
 import dev.workerhost.testkit.TestDatabase;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.failure.ApplicationFailure;
+import dev.workerhost.testkit.WorkflowRun;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -188,17 +187,14 @@ class TaskProcessingWorkflowTest {
     void anInvalidInputFailsTheWorkflowWithANonRetryableValidationError() {
         try (TaskFixture fixture = TaskFixture.start(TestDatabase.Engine.H2, dir)) {
             // A plain Temporal client skips the host's validation; the workflow checks again.
-            var stub = fixture.env.client().newUntypedWorkflowStub(TaskProcessingWorkflow.TYPE,
-                    WorkflowOptions.newBuilder().setTaskQueue(TaskModule.TASK_QUEUE).build());
-            stub.start(new TaskInput("task_1", null, "env_1"));
+            WorkflowRun run = fixture.env.startUnchecked(TaskProcessingWorkflow.TYPE,
+                    new TaskInput("task_1", null, "env_1"));
 
-            assertThatThrownBy(() -> stub.getResult(TaskResult.class))
-                    .isInstanceOf(WorkflowFailedException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                        assertThat(failure.getType()).isEqualTo("ValidationError");
-                        assertThat(failure.getOriginalMessage()).isEqualTo("tenant_id is required");
-                        assertThat(failure.isNonRetryable()).isTrue();
+            assertThatThrownBy(() -> run.result(TaskResult.class))
+                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
+                        assertThat(failure.failureType()).isEqualTo("ValidationError");
+                        assertThat(failure.failureMessage()).isEqualTo("tenant_id is required");
+                        assertThat(failure.nonRetryable()).isTrue();
                     });
         }
     }

@@ -32,7 +32,7 @@ class BillingSchedulerWorkflowTest {
      */
     private static PluginTestEnvironment environment(TestDatabase db, String schedule) {
         DomainSchema.migrate(db.dataSource());
-        return PluginTestEnvironment.builder(new BillingModule())
+        return PluginTestEnvironment.builder()
                 .dataSource("default", db.dataSource())
                 .config("plugins.billing { schedule = \"" + schedule + "\", demo-data = false }")
                 .timeSkipping(false)
@@ -67,7 +67,7 @@ class BillingSchedulerWorkflowTest {
     @EnumSource(TestDatabase.Engine.class)
     void startsOneBillingPerDueSubscriptionAndNeverASecondOne(TestDatabase.Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db, "")) {
-            Instant today = Instant.ofEpochMilli(env.temporal().currentTimeMillis()).truncatedTo(ChronoUnit.DAYS);
+            Instant today = env.currentTime().truncatedTo(ChronoUnit.DAYS);
             subscriptions(db, today);
 
             BillingSchedulerResult first =
@@ -75,8 +75,7 @@ class BillingSchedulerWorkflowTest {
             BillingSchedulerResult whileBilling =
                     env.execute(TYPE, new BillingSchedulerInput(30), BillingSchedulerResult.class);
             for (int i = 0; i < DUE; i++) {
-                env.client().newUntypedWorkflowStub(String.format("SubscriptionBillingWorkflow-sub_%03d", i))
-                        .getResult(SubscriptionBillingResult.class);
+                env.result(String.format("SubscriptionBillingWorkflow-sub_%03d", i), SubscriptionBillingResult.class);
             }
             BillingSchedulerResult afterwards =
                     env.execute(TYPE, new BillingSchedulerInput(null), BillingSchedulerResult.class);

@@ -18,13 +18,13 @@ import dev.workerhost.plugins.billing.models.SubscriptionBillingResult;
 import dev.workerhost.plugins.domain.DomainSchema;
 import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.NotFoundException;
+import dev.workerhost.spi.StartOptions;
 import dev.workerhost.spi.ValidationError;
+import dev.workerhost.testkit.FailedWorkflowException;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
+import dev.workerhost.testkit.WorkflowHistory;
+import dev.workerhost.testkit.WorkflowRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,14 +40,14 @@ class SubscriptionBillingWorkflowTest {
 
     private static PluginTestEnvironment environment(TestDatabase db) {
         DomainSchema.migrate(db.dataSource());
-        return PluginTestEnvironment.builder(new BillingModule())
+        return PluginTestEnvironment.builder()
                 .dataSource("default", db.dataSource())
                 .config("plugins.billing { schedule = \"\", demo-data = false }")
                 .start();
     }
 
     private static Instant today(PluginTestEnvironment env) {
-        return Instant.ofEpochMilli(env.temporal().currentTimeMillis()).truncatedTo(ChronoUnit.DAYS);
+        return env.currentTime().truncatedTo(ChronoUnit.DAYS);
     }
 
     private static String day(Instant today, int offset) {
@@ -111,7 +111,7 @@ class SubscriptionBillingWorkflowTest {
     @Test
     void catchesUpOnEveryPeriodThatEndedWhileTimePassed() {
         try (TestDatabase db = TestDatabase.h2(); PluginTestEnvironment env = environment(db)) {
-            Instant start = Instant.ofEpochMilli(env.temporal().currentTimeMillis()).truncatedTo(ChronoUnit.SECONDS);
+            Instant start = env.currentTime().truncatedTo(ChronoUnit.SECONDS);
             Instant oneMonth = start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
             db.execute(
                     customer("t1", "cus1", "cus_ext"),
@@ -123,7 +123,7 @@ class SubscriptionBillingWorkflowTest {
 
             assertThat(env.execute(TYPE, SUB1, SubscriptionBillingResult.class).invoicesCreated()).isZero();
 
-            env.temporal().sleep(Duration.ofDays(70));
+            env.sleep(Duration.ofDays(70));
             SubscriptionBillingResult result = env.execute(TYPE, SUB1, SubscriptionBillingResult.class);
 
             Instant twoMonths = start.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant();
@@ -195,17 +195,15 @@ class SubscriptionBillingWorkflowTest {
 
             assertThatThrownBy(() -> env.execute(TYPE, new SubscriptionBillingInput("sub1", "t2", "env"),
                     SubscriptionBillingResult.class))
-                    .isInstanceOf(WorkflowFailedException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                        assertThat(failure.getType()).isEqualTo(NotFoundException.FAILURE_TYPE);
-                        assertThat(failure.getOriginalMessage())
+                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
+                        assertThat(failure.failureType()).isEqualTo(NotFoundException.FAILURE_TYPE);
+                        assertThat(failure.failureMessage())
                                 .isEqualTo("subscription sub1 does not exist in tenant t2, environment env");
-                        assertThat(failure.getDetails().get(String.class))
+                        assertThat(failure.hint().orElseThrow())
                                 .startsWith("check subscription_id, tenant_id and environment_id");
                     });
-            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-sub1")).isEqualTo(1);
-            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-sub1")).containsExactly(1);
+            assertThat(env.history("SubscriptionBillingWorkflow-sub1").workflowAttempt()).isEqualTo(1);
+            assertThat(env.history("SubscriptionBillingWorkflow-sub1").activityAttempts()).containsExactly(1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }
@@ -223,16 +221,14 @@ class SubscriptionBillingWorkflowTest {
                     .isInstanceOf(ValidationError.class)
                     .hasMessage("subscription_id contains the control character U+0000 at character 5");
             // A plain Temporal client sends it anyway: the workflow's own check refuses it, never retried.
-            WorkflowStub plain = env.client().newUntypedWorkflowStub(TYPE, WorkflowOptions.newBuilder()
-                    .setTaskQueue("billing").setWorkflowId("SubscriptionBillingWorkflow-" + id).build());
-            plain.start(input);
-            assertThatThrownBy(() -> plain.getResult(SubscriptionBillingResult.class))
-                    .isInstanceOf(WorkflowFailedException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(ApplicationFailure.class, failure ->
-                            assertThat(failure.isNonRetryable()).isTrue());
-            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-" + id)).isEqualTo(1);
-            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-" + id)).allMatch(attempt -> attempt == 1);
+            WorkflowRun plain = env.startUnchecked(TYPE, input,
+                    StartOptions.defaults().withWorkflowId("SubscriptionBillingWorkflow-" + id));
+            assertThatThrownBy(() -> plain.result(SubscriptionBillingResult.class))
+                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure ->
+                            assertThat(failure.nonRetryable()).isTrue());
+            WorkflowHistory history = env.history("SubscriptionBillingWorkflow-" + id);
+            assertThat(history.workflowAttempt()).isEqualTo(1);
+            assertThat(history.activityAttempts()).allMatch(attempt -> attempt == 1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }
@@ -250,15 +246,13 @@ class SubscriptionBillingWorkflowTest {
                     event("t1", "e_peak", "peak", "cus_ext", day(today, -3), "{\"value\": 1e30}"));
 
             assertThatThrownBy(() -> env.execute(TYPE, SUB1, SubscriptionBillingResult.class))
-                    .isInstanceOf(WorkflowFailedException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                        assertThat(failure.getType()).isEqualTo(InvalidDataException.FAILURE_TYPE);
-                        assertThat(failure.getOriginalMessage()).startsWith("the database refused the statement: ")
+                    .isInstanceOfSatisfying(FailedWorkflowException.class, failure -> {
+                        assertThat(failure.failureType()).isEqualTo(InvalidDataException.FAILURE_TYPE);
+                        assertThat(failure.failureMessage()).startsWith("the database refused the statement: ")
                                 .contains("SQLState 22");
                     });
-            assertThat(env.workflowAttempt("SubscriptionBillingWorkflow-sub1")).isEqualTo(1);
-            assertThat(env.activityAttempts("SubscriptionBillingWorkflow-sub1")).containsExactly(1, 1);
+            assertThat(env.history("SubscriptionBillingWorkflow-sub1").workflowAttempt()).isEqualTo(1);
+            assertThat(env.history("SubscriptionBillingWorkflow-sub1").activityAttempts()).containsExactly(1, 1);
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("0");
         }
     }
