@@ -35,10 +35,9 @@ final class HostGauges {
         plugins.register(Arrays.stream(PluginState.values())
                 .map(state -> MultiGauge.Row.of(Tags.of("state", state.name()), byState.getOrDefault(state, 0)))
                 .toList(), true);
-        int polling = status.workersPolling() ? 1 : 0;
         workers.register(status.registry().queues().stream()
                 .map(queue -> MultiGauge.Row.of(Tags.of("task_queue", queue.taskQueue(), "plugin", queue.plugin()),
-                        polling))
+                        status.polling(queue.taskQueue()) ? 1 : 0))
                 .toList(), true);
     }
 }

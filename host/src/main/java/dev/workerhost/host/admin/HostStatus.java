@@ -26,4 +26,7 @@ public interface HostStatus {
 
     /** True while the workers poll: false before they start and from the moment they drain. */
     boolean workersPolling();
+
+    /** True while this host's workers poll {@code taskQueue}: its plugin runs and the host is neither starting nor stopping. */
+    boolean polling(String taskQueue);
 }

@@ -43,9 +43,9 @@ record StatusCounters(List<QueueWorkers> taskQueues, List<CounterValue> counters
             "temporal_activity_execution_failed");
 
     static StatusCounters read(HostStatus status, MeterRegistry registry) {
-        int workers = status.workersPolling() ? 1 : 0;
         List<QueueWorkers> queues = status.registry().queues().stream()
-                .map(queue -> new QueueWorkers(queue.taskQueue(), queue.plugin(), workers,
+                .map(queue -> new QueueWorkers(queue.taskQueue(), queue.plugin(),
+                        status.polling(queue.taskQueue()) ? 1 : 0,
                         slots(registry, SLOTS_USED, queue.taskQueue()),
                         slots(registry, SLOTS_AVAILABLE, queue.taskQueue())))
                 .toList();

@@ -102,6 +102,11 @@ public final class PluginEntry {
         return Optional.ofNullable(error);
     }
 
+    /** What the plugin's workers register, one entry per task queue; empty unless register ran. */
+    public List<QueueContents> queues() {
+        return declarations == null ? List.of() : declarations.contents();
+    }
+
     Optional<PluginDeclarations> declarations() {
         return Optional.ofNullable(declarations);
     }

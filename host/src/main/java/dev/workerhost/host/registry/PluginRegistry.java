@@ -49,6 +49,15 @@ public final class PluginRegistry {
         return replace(plugin, PluginState.FAILED, cause, error);
     }
 
+    /** Forgets the plugin at {@code location} (its files are gone), releasing its names; the entry it had, if any. */
+    public synchronized Optional<PluginEntry> remove(Path location) {
+        return Optional.ofNullable(entries.remove(location));
+    }
+
+    public synchronized Optional<PluginEntry> entry(Path location) {
+        return Optional.ofNullable(entries.get(location));
+    }
+
     public synchronized List<PluginEntry> entries() {
         return List.copyOf(entries.values());
     }

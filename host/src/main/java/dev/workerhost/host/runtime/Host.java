@@ -134,6 +134,16 @@ public final class Host implements AutoCloseable, HostStatus {
         return plugins.workersPolling();
     }
 
+    @Override
+    public boolean polling(String taskQueue) {
+        return plugins.polling(taskQueue);
+    }
+
+    /** The plugins as they run: tests take one out or put one in. */
+    PluginLifecycle plugins() {
+        return plugins;
+    }
+
     /** The connection the workers use; tests start and inspect workflows with it. */
     public WorkflowClient client() {
         return client;

@@ -17,9 +17,16 @@ import dev.workerhost.host.workers.WorkerManager;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The plugins of a host from installation to close: installed with the host's rules ({@link PluginInstaller}),
  * refused or skipped when broken (the failure policy), connected to Temporal, started one by one before any worker
- * polls, served by the workers, then drained and closed in reverse order. The host runs its plugins through this
+ * polls, served by workers of their own (one {@link WorkerManager} per plugin), then drained and closed in reverse
+ * order. One plugin can be taken out while the others run ({@link #remove}). The host runs its plugins through this
  * class, and so does the test kit, so a plugin under test goes through exactly what it meets in production; what
  * the process around it provides (configuration, datasources, the Temporal connection, meters) is passed in.
  */
@@ -40,10 +48,17 @@ public final class PluginLifecycle implements AutoCloseable {
     private final MeterRegistry meters;
     private final PluginRegistry registry;
     private final LateTemporal temporal;
-    private final List<PluginEntry> started = new ArrayList<>();
+    /** The plugins whose start ran, by location, in start order: each with its own workers. */
+    private final Map<Path, Running> running = new LinkedHashMap<>();
+    /** Removed plugins still finishing their running activities. */
+    private final Set<Thread> draining = ConcurrentHashMap.newKeySet();
+    private WorkflowClient client;
     private WorkflowStarter workflows;
-    private WorkerManager workers;
     private volatile boolean polling;
+
+    /** A started plugin and its workers, which poll once the host's start is through. */
+    private record Running(LoadedPlugin plugin, WorkerManager workers) {
+    }
 
     private PluginLifecycle(Config config, HostSettings settings, MeterRegistry meters, PluginRegistry registry,
             LateTemporal temporal) {
@@ -89,11 +104,15 @@ public final class PluginLifecycle implements AutoCloseable {
      * @throws InterruptedException if the thread is interrupted (the host stopped) while a plugin starts; that
      *     plugin's start is interrupted too and not waited for
      */
-    public void start(WorkflowClient client) throws HostStartException, InterruptedException {
+    public synchronized void start(WorkflowClient client) throws HostStartException, InterruptedException {
+        this.client = client;
         workflows = new TemporalWorkflowStarter(client, registry);
         temporal.connect(client, workflows);
         startPlugins();
-        startWorkers(client);
+        for (Path location : List.copyOf(running.keySet())) {
+            startWorkers(registry.entry(location).orElseThrow());
+        }
+        polling = true;
         for (PluginEntry entry : registry.entries()) {
             if (entry.state() == PluginState.DISABLED) {
                 LOG.info("{} (plugins.{}.enabled = false)", entry.descriptor().summary(), entry.name());
@@ -109,14 +128,44 @@ public final class PluginLifecycle implements AutoCloseable {
         return workflows;
     }
 
-    /** What the workers run, e.g. to replay a recorded history on them; null before {@link #start}. */
-    public WorkerManager workers() {
-        return workers;
-    }
-
     /** True while the workers poll: false before they start and from the moment they drain. */
     public boolean workersPolling() {
         return polling;
+    }
+
+    /** True while workers poll {@code taskQueue}: its plugin is started and the host neither starting nor stopping. */
+    public synchronized boolean polling(String taskQueue) {
+        return polling && running.keySet().stream()
+                .flatMap(location -> registry.entry(location).stream())
+                .anyMatch(entry -> entry.state() == PluginState.STARTED
+                        && entry.queues().stream().anyMatch(queue -> queue.taskQueue().equals(taskQueue)));
+    }
+
+    /**
+     * Takes the plugin at {@code location} out while the others run: its workers stop polling at once and its names
+     * are released; on a thread of its own, its running activities get {@code host.shutdown-timeout} to finish,
+     * then the plugin is closed and so is its class loader.
+     */
+    public synchronized void remove(Path location) {
+        Optional<PluginEntry> removed = registry.remove(location);
+        Running plugin = running.remove(location);
+        if (plugin == null) {
+            removed.flatMap(PluginEntry::plugin).ifPresent(loaded -> loaded.loader().closeQuietly());
+            return;
+        }
+        plugin.workers().stopPolling();
+        Thread drain = new Thread(() -> {
+            try {
+                plugin.workers().awaitDrained(Instant.now().plus(settings.shutdownTimeout()));
+                unload(plugin.plugin());
+                LOG.info("plugin {} {} removed", plugin.plugin().name(), plugin.plugin().version());
+            } finally {
+                draining.remove(Thread.currentThread());
+            }
+        }, "plugin-drain-" + plugin.plugin().name());
+        drain.setDaemon(true);
+        draining.add(drain);
+        drain.start();
     }
 
     private void refuseBroken(List<PluginEntry> entries) throws HostStartException {
@@ -134,7 +183,8 @@ public final class PluginLifecycle implements AutoCloseable {
             try {
                 Duration took = PluginStart.run(entry, settings.pluginStartTimeout());
                 meters.timer("worker.host.plugin.start", "plugin", entry.name()).record(took);
-                started.add(entry);
+                running.put(entry.location(), new Running(entry.plugin().orElseThrow(),
+                        new WorkerManager(client, entry.queues(), config)));
             } catch (PluginStart.PluginStartException e) {
                 PluginEntry failed = registry.markFailed(entry, e.getMessage(), e.getCause());
                 entry.plugin().orElseThrow().loader().closeQuietly();
@@ -143,15 +193,14 @@ public final class PluginLifecycle implements AutoCloseable {
         }
     }
 
-    private void startWorkers(WorkflowClient client) throws HostStartException {
-        workers = new WorkerManager(client, registry.queues(), config);
+    private void startWorkers(PluginEntry entry) throws HostStartException {
         try {
-            workers.start();
+            running.get(entry.location()).workers().start();
         } catch (Exception e) {
-            throw new HostStartException("cannot start the workers: " + LoadProblemExplainer.describe(e), e);
+            throw new HostStartException("cannot start the workers of plugin " + entry.name() + ": "
+                    + LoadProblemExplainer.describe(e), e);
         }
-        started.forEach(registry::markStarted);
-        polling = true;
+        registry.markStarted(entry);
     }
 
     private static String brokenMessage(List<PluginDescriptor> broken) {
@@ -164,20 +213,38 @@ public final class PluginLifecycle implements AutoCloseable {
      * the class loaders of every registered plugin.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         polling = false;
-        if (workers != null) {
-            workers.drain(settings.shutdownTimeout());
+        Instant deadline = Instant.now().plus(settings.shutdownTimeout());
+        running.values().forEach(plugin -> plugin.workers().stopPolling());
+        running.values().forEach(plugin -> plugin.workers().awaitDrained(deadline));
+        List<Running> inStartOrder = new ArrayList<>(running.values());
+        for (int i = inStartOrder.size() - 1; i >= 0; i--) {
+            unload(inStartOrder.get(i).plugin());
         }
-        for (int i = started.size() - 1; i >= 0; i--) {
-            LoadedPlugin plugin = started.get(i).plugin().orElseThrow();
-            try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
-                plugin.module().close();
-            } catch (Exception | LinkageError e) {
-                LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadProblemExplainer.describe(e));
+        running.clear();
+        registry.registered().forEach(entry -> entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly()));
+        awaitRemovals(deadline);
+    }
+
+    private void awaitRemovals(Instant deadline) {
+        for (Thread drain : List.copyOf(draining)) {
+            try {
+                drain.join(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
-        started.clear();
-        registry.registered().forEach(entry -> entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly()));
+    }
+
+    /** Calls the plugin's {@code close} (its workers have drained), then closes its class loader. */
+    private static void unload(LoadedPlugin plugin) {
+        try (LoaderSwap swap = LoaderSwap.to(plugin.loader())) {
+            plugin.module().close();
+        } catch (Exception | LinkageError e) {
+            LOG.warn("plugin {} failed to close: {}", plugin.name(), LoadProblemExplainer.describe(e));
+        }
+        plugin.loader().closeQuietly();
     }
 }

@@ -9,6 +9,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Temporal worker per task queue, each registering every workflow type and activity declared for its queue, all
- * in one factory so they start and drain together.
+ * The workers of one plugin: one Temporal worker per task queue of the plugin, each registering every workflow type
+ * and activity declared for its queue, in a factory of the plugin's own, so one plugin starts, drains and stops
+ * without touching the others (the SDK cannot start or stop one worker of a shared factory).
  */
 public final class WorkerManager {
 
@@ -45,7 +47,7 @@ public final class WorkerManager {
     public void start() throws Exception {
         createWorkers();
         factory.start();
-        LOG.info("workers polling task queues {}", queues.stream().map(QueueContents::taskQueue).toList());
+        LOG.info("workers polling task queues {}", taskQueues());
     }
 
     /**
@@ -81,15 +83,36 @@ public final class WorkerManager {
      * running after it is left to Temporal's retries on another host.
      */
     public void drain(Duration timeout) {
-        if (!factory.isStarted() || factory.isShutdown()) {
+        stopPolling();
+        awaitDrained(Instant.now().plus(timeout));
+    }
+
+    /**
+     * Stops polling; running workflow tasks and activities go on (see {@link #awaitDrained}). Workers that never
+     * polled (e.g. those a replay ran on) are released at once.
+     */
+    public void stopPolling() {
+        if (!factory.isStarted()) {
+            factory.shutdownNow();
             return;
         }
-        LOG.info("draining workers (up to {} s)", timeout.toSeconds());
-        factory.shutdown();
-        factory.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!factory.isShutdown()) {
+            LOG.info("draining the workers of task queues {}", taskQueues());
+            factory.shutdown();
+        }
+    }
+
+    /** Waits for running tasks until {@code deadline}, then stops what still runs. */
+    public void awaitDrained(Instant deadline) {
+        long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+        factory.awaitTermination(left, TimeUnit.MILLISECONDS);
         if (!factory.isTerminated()) {
-            LOG.warn("workers did not finish within {} s; stopping them", timeout.toSeconds());
+            LOG.warn("the workers of task queues {} did not finish in time; stopping them", taskQueues());
             factory.shutdownNow();
         }
+    }
+
+    private List<String> taskQueues() {
+        return queues.stream().map(QueueContents::taskQueue).toList();
     }
 }

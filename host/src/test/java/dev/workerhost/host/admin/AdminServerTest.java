@@ -43,12 +43,9 @@ class AdminServerTest {
         Path plugins = Fixtures.emptyPluginsDir(home);
         Fixtures.greeterJar(plugins, "alpha.jar", greeter("alpha"), "v1");
         adminPort = FreePort.find();
-        Config config = TestConfigs.config(home, Map.of(
-                "host.plugins-dir", plugins.toString(),
-                "host.shutdown-timeout", "5s",
+        Config config = TestConfigs.embeddedHost(home, plugins, Map.of(
                 "host.admin.port", String.valueOf(adminPort),
-                "host.admin.token", TOKEN,
-                "temporal.embedded.port", String.valueOf(FreePort.find())));
+                "host.admin.token", TOKEN));
         host = Host.start(config, TestConfigs.settings(config, home));
     }
 

@@ -24,6 +24,19 @@ public final class TestConfigs {
         return new HostConfigLoader(home, Map.of(), new Properties()).load(Optional.empty(), withAdminOff);
     }
 
+    /**
+     * An in-process host of {@code plugins} on an embedded Temporal server of its own (a free port), draining within
+     * 5 s, plus {@code overrides}.
+     */
+    public static Config embeddedHost(Path home, Path plugins, Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "host.plugins-dir", plugins.toString(),
+                "host.shutdown-timeout", "5s",
+                "temporal.embedded.port", String.valueOf(FreePort.find())));
+        settings.putAll(overrides);
+        return config(home, settings);
+    }
+
     public static HostSettings settings(Config config, Path home) {
         return HostSettings.from(config, home);
     }
