@@ -214,6 +214,8 @@ class AdminServerTest {
     @Test
     void statusPageIsServedWithoutATokenAndCountersNeedIt() throws Exception {
         HttpResponse<String> page = send("GET", "/", null, Optional.empty());
+        // The SDK hands its slot gauges over once a second: right after the start they may not be there yet.
+        awaitMetric("temporal_worker_task_slots_available");
         JsonNode counters = json(get("/counters"));
 
         assertThat(page.statusCode()).isEqualTo(200);
