@@ -6,12 +6,13 @@ OVERHEAD_TIMEOUT=300   # seconds for one batch of workflows
 
 # Compiles the fixture with javac against the distribution's libraries; the plugin jar holds the module, the
 # workflow and the activity. Sets OVERHEAD_CLASSES, OVERHEAD_PLUGINS and BARE_JAVA (the java command of the bare
-# worker and the load driver: they log as the host does, its logback.xml, so neither side pays for more logging).
+# worker and the load driver: they log as the host does, its logback.xml, so neither side pays for more logging; the
+# host's jar is on their class path for that file's log filter, nothing else of it runs).
 build_overhead_fixture() {
   OVERHEAD_CLASSES=$WORK/overhead/classes
   OVERHEAD_PLUGINS=$WORK/overhead/plugins
   BARE_JAVA=(java "-Xmx${HEAP_LIMIT_MB}m" "-Dlogback.configurationFile=$DIST/config/logback.xml"
-    -cp "$OVERHEAD_CLASSES:$DIST/lib/*")
+    -cp "$OVERHEAD_CLASSES:$DIST/worker-host.jar:$DIST/lib/*")
   mkdir -p "$OVERHEAD_CLASSES/META-INF/services" "$OVERHEAD_PLUGINS"
   javac -d "$OVERHEAD_CLASSES" -cp "$DIST/lib/*" "$BENCH"/overhead/src/dev/workerhost/bench/overhead/*.java \
     || die "javac of the overhead fixture failed"
@@ -24,6 +25,7 @@ build_overhead_fixture() {
 drive_workflows() {
   DRIVER_SECONDS=$(timeout $((OVERHEAD_TIMEOUT + 30)) "${BARE_JAVA[@]}" dev.workerhost.bench.overhead.LoadDriver "127.0.0.1:$1" "$2" "$3" "$OVERHEAD_TIMEOUT" 2>"$WORK/driver.err") \
     || die "the load driver failed on task queue $2: $(tail -n 20 "$WORK/driver.err")"
+  [[ "$DRIVER_SECONDS" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "the load driver printed \"$DRIVER_SECONDS\", not its seconds"
 }
 
 scenario_overhead() {
@@ -34,7 +36,7 @@ scenario_overhead() {
   step "overhead: starting bin/worker-host dev-server"
   local port
   port=$(free_port)
-  start_and_wait "dev-server" "$WORK/dev-server.log" "listening on port" \
+  start_and_wait "dev-server" "$WORK/dev-server.log" "listening on 127.0.0.1:$port" \
     env -u JAVA_OPTS "$DIST/bin/worker-host" dev-server --port "$port"
   local server_pid=$BACKGROUND_PID
 

@@ -1,5 +1,5 @@
 # Scenario 2: PriceSyncWorkflow over M subscriptions (first run creates 2*M line items, second run skips all) vs one
-# set-based INSERT ... SELECT by psql on a fresh copy of the same data.
+# set-based INSERT ... SELECT by psql on a fresh copy of the same data; at M and 10*M (--quick: M only).
 
 PRICE_SYNC_INPUT="{\"plan_id\":\"plan_bench\",\"tenant_id\":\"$TENANT\",\"environment_id\":\"$ENVIRONMENT\",\"user_id\":\"user_bench\"}"
 
@@ -28,18 +28,23 @@ PY
 }
 
 scenario_price_sync() {
+  price_sync_once "$1"
+  ((QUICK)) || price_sync_once $(($1 * 10))
+}
+
+price_sync_once() {
   local subscriptions=$1 expected=$(($1 * 2))
-  step "price sync: starting the host on a fresh database"
+  step "price sync ($subscriptions): starting the host on a fresh database"
   local db port
   create_database price_sync db
   port=$(free_port)
   start_host "$db" "$port"
 
-  step "price sync: inserting a plan with 2 prices and $subscriptions subscriptions"
+  step "price sync ($subscriptions): inserting a plan with 2 prices and $subscriptions subscriptions"
   load_price_sync_data "$db" "$subscriptions"
   measure_cli_round_trip "$port"
 
-  step "price sync: first PriceSyncWorkflow (creates $expected line items)"
+  step "price sync ($subscriptions): first PriceSyncWorkflow (creates $expected line items)"
   run_workflow PriceSyncWorkflow "$PRICE_SYNC_INPUT" "$port"
   local first_seconds=$WORKFLOW_SECONDS first_workflow
   first_workflow=$(sync_seconds 1)
@@ -48,7 +53,7 @@ scenario_price_sync() {
   stored=$(sql_value "$db" "SELECT count(*) FROM subscription_line_items")
   [[ "$stored" == "$expected" ]] || die "subscription_line_items holds $stored rows, expected $expected"
 
-  step "price sync: second PriceSyncWorkflow (skips all)"
+  step "price sync ($subscriptions): second PriceSyncWorkflow (skips all)"
   run_workflow PriceSyncWorkflow "$PRICE_SYNC_INPUT" "$port"
   local second_seconds=$WORKFLOW_SECONDS second_workflow
   second_workflow=$(sync_seconds 2)
@@ -57,11 +62,11 @@ scenario_price_sync() {
   local rss
   rss=$(peak_rss_mb "$HOST_PID")
 
-  step "price sync: stopping the host (SIGTERM, expecting exit 0)"
+  step "price sync ($subscriptions): stopping the host (SIGTERM, expecting exit 0)"
   stop_host
   drop_database "$db"
 
-  step "price sync: baseline INSERT ... SELECT on a fresh copy of the data"
+  step "price sync ($subscriptions): baseline INSERT ... SELECT on a fresh copy of the data"
   local base_db
   create_database price_sync_base base_db
   apply_schema "$base_db"
@@ -81,7 +86,7 @@ scenario_price_sync() {
     "$(ratio_cell "$first_seconds" "$base_first"); workflow $(ratio "$first_workflow" "$base_first")" \
     "$(rss_cell "$rss")" \
     "creates $expected line items; baseline: one INSERT ... SELECT FROM subscriptions JOIN prices WHERE NOT EXISTS (same rules), psql; CLI round trip ${CLI_SECONDS} s"
-  add_row "Price sync, second run (all skipped)" "$(timing_cell "$second_seconds"); workflow ${second_workflow} s" \
+  add_row "Price sync, $subscriptions subscriptions, second run (all skipped)" "$(timing_cell "$second_seconds"); workflow ${second_workflow} s" \
     "${base_second} s" "$(ratio_cell "$second_seconds" "$base_second"); workflow $(ratio "$second_workflow" "$base_second")" \
     "(same host)" "reads and decides $expected pairs, writes nothing"
 }
