@@ -16,11 +16,9 @@ import java.util.List;
 final class EventSink implements RowSink<EventRow> {
 
     private final EventRecordMapper mapper;
-    private final EventWriter writer;
 
-    EventSink(EventRecordMapper mapper, EventWriter writer) {
+    EventSink(EventRecordMapper mapper) {
         this.mapper = mapper;
-        this.writer = writer;
     }
 
     @Override
@@ -35,6 +33,11 @@ final class EventSink implements RowSink<EventRow> {
 
     @Override
     public void write(Connection connection, Scope scope, List<EventRow> rows, Instant now) throws SQLException {
-        writer.insertIfAbsent(connection, scope, rows, now);
+        EventWriter.forDatabaseOf(connection).insertIfAbsent(connection, scope, rows, now);
+    }
+
+    @Override
+    public void writeOne(Connection connection, Scope scope, EventRow row, Instant now) throws SQLException {
+        EventWriter.statements().insertIfAbsent(connection, scope, List.of(row), now);
     }
 }

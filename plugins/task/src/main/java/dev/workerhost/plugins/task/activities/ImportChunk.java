@@ -77,7 +77,7 @@ final class ImportChunk<R> {
             }
             Savepoint beforeRow = connection.setSavepoint();
             try {
-                sink.write(connection, scope, List.of(entry.row()), now);
+                sink.writeOne(connection, scope, entry.row(), now);
                 connection.releaseSavepoint(beforeRow);
             } catch (SQLException e) {
                 if (!SqlErrors.isDataError(e)) {

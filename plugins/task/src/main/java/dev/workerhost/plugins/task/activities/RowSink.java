@@ -16,5 +16,11 @@ interface RowSink<R> {
 
     R map(SourceRecord record) throws InvalidRecordException;
 
+    /** Writes a chunk's rows the fastest way the database has. */
     void write(Connection connection, Scope scope, List<R> rows, Instant now) throws SQLException;
+
+    /** Writes one row, so that a row the database refuses is known: the chunk's fallback after a refused write. */
+    default void writeOne(Connection connection, Scope scope, R row, Instant now) throws SQLException {
+        write(connection, scope, List.of(row), now);
+    }
 }

@@ -11,7 +11,6 @@ import dev.workerhost.plugins.task.models.EntityType;
 import dev.workerhost.plugins.task.models.ImportProgress;
 import dev.workerhost.plugins.task.models.Task;
 import dev.workerhost.plugins.task.persistence.CustomerWriter;
-import dev.workerhost.plugins.task.persistence.EventWriter;
 import dev.workerhost.plugins.task.persistence.TaskRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,7 @@ public final class TaskImporter {
         try (InputStream input = files.open(task.fileUrl()); RecordSource source = fileType.open(input)) {
             return entityType == EntityType.EVENTS
                     ? chunks.run(task, source, new EventSink(
-                            new EventRecordMapper(task.id(), Instant.now()), new EventWriter()), committed)
+                            new EventRecordMapper(task.id(), Instant.now())), committed)
                     : chunks.run(task, source, new CustomerSink(
                             new CustomerRecordMapper(), new CustomerWriter()), committed);
         } catch (IOException e) {

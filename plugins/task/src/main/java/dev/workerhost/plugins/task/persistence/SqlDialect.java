@@ -3,7 +3,7 @@ package dev.workerhost.plugins.task.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The databases the plugin writes to; they differ only in how an insert skips or updates an existing row. */
+/** The databases the plugin writes to; they differ in how an insert skips or updates an existing row, and in COPY. */
 enum SqlDialect {
     H2,
     POSTGRESQL;
