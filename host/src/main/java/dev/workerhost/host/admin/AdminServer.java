@@ -6,13 +6,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.workerhost.host.metrics.HostMetrics;
-import dev.workerhost.host.registry.PluginReport;
+import dev.workerhost.host.registry.PluginEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -71,7 +73,8 @@ public final class AdminServer implements AutoCloseable {
                     Exchanges.sendJson(exchange, report.ready() ? 200 : 503, report);
                 }),
                 "/plugins", exact("/plugins", exchange -> Exchanges.sendJson(exchange, 200,
-                        PluginReport.of(status.registry().descriptors()))),
+                        PluginsDocument.of(status))),
+                "/plugins/reload", exchange -> reload(exchange, status),
                 "/metrics", exact("/metrics", exchange -> {
                     gauges.refresh(status);
                     Exchanges.send(exchange, 200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8));
@@ -105,12 +108,31 @@ public final class AdminServer implements AutoCloseable {
         probes.shutdownNow();
     }
 
+    /** {@code POST /plugins/reload}: rescans the plugins folder now and answers what changed. */
+    private static void reload(HttpExchange exchange, HostStatus status) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/plugins/reload") || !Exchanges.methodIs(exchange, "POST")) {
+            if (exchange.getResponseCode() == -1) {
+                Exchanges.sendError(exchange, 404, "no such path: " + exchange.getRequestURI().getPath(),
+                        "POST /plugins/reload rescans the plugins folder");
+            }
+            return;
+        }
+        Optional<List<PluginEvent>> changes = status.reloadPlugins();
+        if (changes.isEmpty()) {
+            Exchanges.sendError(exchange, 503, "the host is still starting",
+                    "the plugins folder is read at start; reload once /ready answers 200");
+            return;
+        }
+        Exchanges.sendJson(exchange, 200, Map.of("changes", changes.get()));
+    }
+
     /** A GET-only handler for exactly {@code path}: the JDK server hands a context every path it prefixes. */
     private static HttpHandler exact(String path, HttpHandler handler) {
         return exchange -> {
             if (!exchange.getRequestURI().getPath().equals(path)) {
                 Exchanges.sendError(exchange, 404, "no such path: " + exchange.getRequestURI().getPath(),
-                        "the admin API serves /health, /ready, /plugins, /metrics, /counters, /workflows/... and /");
+                        "the admin API serves /health, /ready, /plugins, POST /plugins/reload, /metrics, /counters, "
+                                + "/workflows/... and /");
             } else if (Exchanges.methodIs(exchange, "GET")) {
                 handler.handle(exchange);
             }

@@ -10,7 +10,9 @@ public record HostSettings(
         Path pluginsDir,
         PluginFailurePolicy onPluginFailure,
         Duration shutdownTimeout,
-        Duration pluginStartTimeout) {
+        Duration pluginStartTimeout,
+        boolean watchPlugins,
+        Duration watchSettle) {
 
     public static HostSettings from(Config config, Path home) {
         return new HostSettings(
@@ -18,6 +20,8 @@ public record HostSettings(
                 home.resolve(config.getString("host.plugins-dir")).normalize(),
                 PluginFailurePolicy.parse(config.getString("host.on-plugin-failure")),
                 config.getDuration("host.shutdown-timeout"),
-                config.getDuration("host.plugin-start-timeout"));
+                config.getDuration("host.plugin-start-timeout"),
+                config.getBoolean("host.plugins.watch"),
+                config.getDuration("host.plugins.watch-settle"));
     }
 }

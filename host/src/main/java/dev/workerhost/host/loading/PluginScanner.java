@@ -18,6 +18,11 @@ import java.util.stream.Stream;
 public final class PluginScanner {
 
     public List<PluginSource> scan(Path pluginsDir) {
+        return locations(pluginsDir).stream().map(PluginScanner::source).toList();
+    }
+
+    /** Where the plugins of {@code pluginsDir} lie: each jar and each folder in it, sorted by name. */
+    public static List<Path> locations(Path pluginsDir) {
         if (!Files.isDirectory(pluginsDir)) {
             throw new IllegalArgumentException("plugins folder " + pluginsDir + " does not exist or is not a folder");
         }
@@ -25,7 +30,6 @@ public final class PluginScanner {
             return children
                     .filter(child -> isJar(child) || Files.isDirectory(child))
                     .sorted(Comparator.comparing(child -> child.getFileName().toString()))
-                    .map(PluginScanner::source)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list plugins folder " + pluginsDir, e);
@@ -44,7 +48,7 @@ public final class PluginScanner {
         }
     }
 
-    private static boolean isJar(Path path) {
+    static boolean isJar(Path path) {
         return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar");
     }
 

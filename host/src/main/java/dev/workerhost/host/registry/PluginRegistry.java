@@ -39,6 +39,23 @@ public final class PluginRegistry {
         return recorded;
     }
 
+    /**
+     * Why {@code candidate}, a new version of the registered plugin {@code predecessor}, may not take its place: it
+     * claims a name that another registered plugin owns. Its predecessor's names are its to take.
+     */
+    public synchronized Optional<String> refusal(PluginEntry predecessor, PluginEntry candidate) {
+        List<PluginEntry> owners = registered().stream()
+                .filter(entry -> !entry.location().equals(predecessor.location()))
+                .toList();
+        return Optional.ofNullable(Ownership.refusals(owners, List.of(candidate)).get(candidate.location()));
+    }
+
+    /** Puts {@code candidate} (checked with {@link #refusal}) in the place of its predecessor, started. */
+    public synchronized void replace(PluginEntry predecessor, PluginEntry candidate) {
+        entries.remove(predecessor.location());
+        entries.put(candidate.location(), candidate.withState(PluginState.STARTED, null, null));
+    }
+
     /** Marks a registered plugin as started: its workers poll. */
     public synchronized void markStarted(PluginEntry plugin) {
         replace(plugin, PluginState.STARTED, null, null);

@@ -6,7 +6,9 @@ import dev.workerhost.host.admin.AdminSettings;
 import dev.workerhost.host.admin.HostStatus;
 import dev.workerhost.host.config.HostSettings;
 import dev.workerhost.host.datasource.PooledDataSources;
+import dev.workerhost.host.loading.PluginFiles;
 import dev.workerhost.host.loading.PluginScanner;
+import dev.workerhost.host.registry.PluginEvent;
 import dev.workerhost.host.metrics.HostMetrics;
 import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.temporal.EmbeddedTemporalServer;
@@ -15,6 +17,8 @@ import dev.workerhost.host.temporal.TemporalSettings;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -45,6 +49,7 @@ public final class Host implements AutoCloseable, HostStatus {
     private EmbeddedTemporalServer embeddedServer;
     private volatile WorkflowClient client;
     private Optional<AdminServer> admin = Optional.empty();
+    private volatile PluginFolderWatcher watcher;
 
     private Host(HostSettings settings, PluginLifecycle plugins, PooledDataSources dataSources, HostMetrics metrics,
             TemporalSettings temporal) {
@@ -66,6 +71,8 @@ public final class Host implements AutoCloseable, HostStatus {
         AdminSettings adminSettings = adminSettings(config);
         HostMetrics metrics = new HostMetrics();
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
+        // Looked at before the install reads them, so a plugin that changes during the start is acted on later.
+        Map<Path, PluginFiles> installedFiles = PluginFolderWatcher.look(settings.pluginsDir());
         PluginLifecycle plugins = PluginLifecycle.install(config, settings,
                 new PluginScanner().scan(settings.pluginsDir()), dataSources, metrics.registry());
         Host host = new Host(settings, plugins, dataSources, metrics, TemporalSettings.from(config));
@@ -75,6 +82,7 @@ public final class Host implements AutoCloseable, HostStatus {
             host.connect();
             dataSources.awaitReachable();
             plugins.start(host.client);
+            host.watchPlugins(installedFiles);
         } catch (HostStartException | InterruptedException | RuntimeException e) {
             host.close();
             throw e;
@@ -99,6 +107,13 @@ public final class Host implements AutoCloseable, HostStatus {
             admin = Optional.of(AdminServer.start(adminSettings, this, metrics));
         } catch (IllegalStateException e) {
             throw new HostStartException(e.getMessage(), e);
+        }
+    }
+
+    private void watchPlugins(Map<Path, PluginFiles> installedFiles) {
+        watcher = new PluginFolderWatcher(settings.pluginsDir(), settings.watchSettle(), plugins, installedFiles);
+        if (settings.watchPlugins()) {
+            watcher.watch();
         }
     }
 
@@ -139,6 +154,16 @@ public final class Host implements AutoCloseable, HostStatus {
         return plugins.polling(taskQueue);
     }
 
+    @Override
+    public Map<String, List<PluginEvent>> pluginHistory() {
+        return plugins.history().byPlugin();
+    }
+
+    @Override
+    public Optional<List<PluginEvent>> reloadPlugins() {
+        return Optional.ofNullable(watcher).map(PluginFolderWatcher::rescan);
+    }
+
     /** The plugins as they run: tests take one out or put one in. */
     PluginLifecycle plugins() {
         return plugins;
@@ -165,6 +190,11 @@ public final class Host implements AutoCloseable, HostStatus {
     /** Drains the workers within {@code host.shutdown-timeout}, then releases everything in reverse order. */
     @Override
     public void close() {
+        PluginFolderWatcher watching = watcher;
+        watcher = null;
+        if (watching != null) {
+            watching.close();
+        }
         plugins.close();
         dataSources.close();
         if (client != null) {

@@ -74,7 +74,8 @@ public final class PluginInstaller {
         return recorded;
     }
 
-    private PluginEntry declare(PluginSource source) {
+    /** Loads one plugin and runs its register: a candidate for the registry, not yet admitted. */
+    PluginEntry declare(PluginSource source) {
         LoadedPlugin plugin;
         try {
             plugin = loader.load(source);

@@ -10,6 +10,9 @@ import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.loading.PluginSource;
 import dev.workerhost.host.registry.PluginDescriptor;
 import dev.workerhost.host.registry.PluginEntry;
+import dev.workerhost.host.registry.PluginEvent;
+import dev.workerhost.host.registry.PluginEvent.Change;
+import dev.workerhost.host.registry.PluginHistory;
 import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.registry.PluginState;
 import dev.workerhost.host.temporal.TemporalWorkflowStarter;
@@ -23,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * The plugins of a host from installation to close: installed with the host's rules ({@link PluginInstaller}),
  * refused or skipped when broken (the failure policy), connected to Temporal, started one by one before any worker
  * polls, served by workers of their own (one {@link WorkerManager} per plugin), then drained and closed in reverse
- * order. One plugin can be taken out while the others run ({@link #remove}). The host runs its plugins through this
+ * order. While the host runs, plugins come, go and are upgraded one at a time ({@link #apply}), each change in
+ * the plugins' {@link PluginHistory}, the log and the meter {@code worker.host.plugin.changes}. The host runs its plugins through this
  * class, and so does the test kit, so a plugin under test goes through exactly what it meets in production; what
  * the process around it provides (configuration, datasources, the Temporal connection, meters) is passed in.
  */
@@ -47,7 +53,9 @@ public final class PluginLifecycle implements AutoCloseable {
     private final HostSettings settings;
     private final MeterRegistry meters;
     private final PluginRegistry registry;
+    private final PluginInstaller installer;
     private final LateTemporal temporal;
+    private final PluginHistory history = new PluginHistory();
     /** The plugins whose start ran, by location, in start order: each with its own workers. */
     private final Map<Path, Running> running = new LinkedHashMap<>();
     /** Removed plugins still finishing their running activities. */
@@ -61,11 +69,12 @@ public final class PluginLifecycle implements AutoCloseable {
     }
 
     private PluginLifecycle(Config config, HostSettings settings, MeterRegistry meters, PluginRegistry registry,
-            LateTemporal temporal) {
+            PluginInstaller installer, LateTemporal temporal) {
         this.config = config;
         this.settings = settings;
         this.meters = meters;
         this.registry = registry;
+        this.installer = installer;
         this.temporal = temporal;
     }
 
@@ -79,12 +88,18 @@ public final class PluginLifecycle implements AutoCloseable {
             DataSourceProvider dataSources, MeterRegistry meters) {
         LateTemporal temporal = new LateTemporal();
         PluginRegistry registry = new PluginRegistry();
-        new PluginInstaller(config, dataSources, meters, temporal).install(sources, registry);
-        return new PluginLifecycle(config, settings, meters, registry, temporal);
+        PluginInstaller installer = new PluginInstaller(config, dataSources, meters, temporal);
+        installer.install(sources, registry);
+        return new PluginLifecycle(config, settings, meters, registry, installer, temporal);
     }
 
     public PluginRegistry registry() {
         return registry;
+    }
+
+    /** What happened to each plugin since the host started. */
+    public PluginHistory history() {
+        return history;
     }
 
     /**
@@ -119,6 +134,9 @@ public final class PluginLifecycle implements AutoCloseable {
             } else if (entry.isRegistered()) {
                 LOG.info(entry.descriptor().summary());
                 entry.descriptor().warnings().forEach(warning -> LOG.warn("plugin {}: {}", entry.name(), warning));
+                record(event(entry, Change.STARTED, null));
+            } else {
+                record(event(entry, Change.FAILED, entry.descriptor().cause()));
             }
         }
     }
@@ -133,32 +151,181 @@ public final class PluginLifecycle implements AutoCloseable {
         return polling;
     }
 
-    /** True while workers poll {@code taskQueue}: its plugin is started and the host neither starting nor stopping. */
-    public synchronized boolean polling(String taskQueue) {
-        return polling && running.keySet().stream()
-                .flatMap(location -> registry.entry(location).stream())
+    /**
+     * True while workers poll {@code taskQueue}: its plugin is started and the host neither starting nor stopping.
+     * A plugin is STARTED from the moment its workers poll until they stop.
+     */
+    public boolean polling(String taskQueue) {
+        return polling && registry.registered().stream()
                 .anyMatch(entry -> entry.state() == PluginState.STARTED
                         && entry.queues().stream().anyMatch(queue -> queue.taskQueue().equals(taskQueue)));
+    }
+
+    /**
+     * Brings the running plugins in step with their files: the plugins at {@code present} are new or changed, those
+     * at {@code gone} were taken away. A candidate named like a running plugin at its own location or at a gone one
+     * is that plugin's new version ({@link #upgrade}); other gone plugins are removed; the remaining candidates are
+     * admitted together, checked as at start (ownership against the running plugins), and started. A plugin that
+     * fails a check is reported and changes nothing that runs.
+     *
+     * @return what happened, one event per plugin concerned
+     */
+    public synchronized List<PluginEvent> apply(List<PluginSource> present, List<Path> gone) {
+        if (!polling) {
+            // Not started yet, or closed: the folder is read again at the next start.
+            return List.of();
+        }
+        List<PluginEvent> events = new ArrayList<>();
+        Set<Path> removals = new LinkedHashSet<>(gone);
+        Map<PluginEntry, PluginEntry> upgrades = new LinkedHashMap<>();
+        List<PluginEntry> newcomers = new ArrayList<>();
+        for (PluginSource source : present) {
+            PluginEntry candidate = installer.declare(source);
+            Optional<PluginEntry> predecessor = predecessor(candidate, gone);
+            if (predecessor.isPresent()) {
+                removals.remove(predecessor.get().location());
+                upgrades.put(predecessor.get(), candidate);
+            } else {
+                // Another plugin now lies where one ran: the one that ran is gone.
+                registry.entry(source.location()).ifPresent(replaced -> removals.add(replaced.location()));
+                newcomers.add(candidate);
+            }
+        }
+        removals.forEach(location -> remove(location).ifPresent(events::add));
+        upgrades.forEach((predecessor, candidate) -> events.add(upgrade(predecessor, candidate)));
+        for (PluginEntry entry : registry.admit(newcomers)) {
+            if (entry.isRegistered()) {
+                events.add(startLive(entry));
+            } else {
+                entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly());
+                if (entry.state() == PluginState.FAILED) {
+                    entry.error().ifPresent(error -> LOG.debug(entry.descriptor().problem(), error));
+                    events.add(report(event(entry, Change.FAILED, entry.descriptor().cause())));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The registered plugin {@code candidate} replaces: of its name, at its location or at one that is gone. */
+    private Optional<PluginEntry> predecessor(PluginEntry candidate, List<Path> gone) {
+        Optional<PluginEntry> inPlace = registry.entry(candidate.location()).filter(PluginEntry::isRegistered);
+        if (candidate.plugin().isEmpty()) {
+            return inPlace;
+        }
+        return registry.registered().stream()
+                .filter(entry -> entry.name().equals(candidate.name()))
+                .filter(entry -> entry.location().equals(candidate.location()) || gone.contains(entry.location()))
+                .findFirst();
+    }
+
+    /**
+     * A new version takes the place of a running plugin: it is checked (it loads, registers, claims no name another
+     * plugin owns), started with workers of its own, and then the old version stops polling and drains. If any of
+     * that fails, the old version keeps running as it was.
+     */
+    private PluginEvent upgrade(PluginEntry predecessor, PluginEntry candidate) {
+        Optional<String> refusal = candidate.isRegistered()
+                ? registry.refusal(predecessor, candidate)
+                : Optional.of(candidate.descriptor().cause());
+        if (refusal.isPresent()) {
+            candidate.plugin().ifPresent(plugin -> plugin.loader().closeQuietly());
+            return report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, refusal.get()));
+        }
+        Running upgraded = new Running(candidate.plugin().orElseThrow(),
+                new WorkerManager(client, candidate.queues(), config));
+        Optional<String> failure = startRunning(candidate, upgraded);
+        if (failure.isPresent()) {
+            return report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, failure.get()));
+        }
+        registry.replace(predecessor, candidate);
+        Running old = running.remove(predecessor.location());
+        running.put(candidate.location(), upgraded);
+        if (old != null) {
+            drainInBackground(old);
+        }
+        LOG.info(registry.entry(candidate.location()).orElseThrow().descriptor().summary());
+        return report(upgradeEvent(predecessor, candidate, Change.UPGRADED, null));
+    }
+
+    private static PluginEvent upgradeEvent(PluginEntry predecessor, PluginEntry candidate, Change change,
+            String detail) {
+        String from = "from " + predecessor.descriptor().version() + " (" + predecessor.location() + ")";
+        return new PluginEvent(Instant.now(), predecessor.name(), candidate.descriptor().version(),
+                candidate.location().toString(), change, detail == null ? from : from + ": " + detail);
+    }
+
+    /** Starts a plugin admitted while the host runs: its {@code start}, then its workers. */
+    private PluginEvent startLive(PluginEntry entry) {
+        Running plugin = new Running(entry.plugin().orElseThrow(), new WorkerManager(client, entry.queues(), config));
+        Optional<String> failure = startRunning(entry, plugin);
+        if (failure.isPresent()) {
+            return report(event(registry.markFailed(entry, failure.get(), null), Change.FAILED, failure.get()));
+        }
+        running.put(entry.location(), plugin);
+        registry.markStarted(entry);
+        LOG.info(registry.entry(entry.location()).orElseThrow().descriptor().summary());
+        return report(event(entry, Change.ADDED, null));
+    }
+
+    /**
+     * Runs a plugin's {@code start} (bounded) and starts its workers; on a failure, undoes what ran and closes its
+     * class loader.
+     *
+     * @return why it could not start
+     */
+    private Optional<String> startRunning(PluginEntry entry, Running plugin) {
+        try {
+            meters.timer("worker.host.plugin.start", "plugin", entry.name())
+                    .record(PluginStart.run(entry, settings.pluginStartTimeout()));
+        } catch (PluginStart.PluginStartException e) {
+            LOG.debug(e.getMessage(), e.getCause());
+            plugin.plugin().loader().closeQuietly();
+            return Optional.of(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            plugin.plugin().loader().closeQuietly();
+            return Optional.of("start interrupted: the host is stopping");
+        }
+        try {
+            plugin.workers().start();
+            return Optional.empty();
+        } catch (Exception e) {
+            LOG.debug("workers of plugin " + entry.name(), e);
+            plugin.workers().drain(Duration.ZERO);
+            unload(plugin.plugin());
+            return Optional.of("cannot start its workers: " + LoadProblemExplainer.describe(e));
+        }
     }
 
     /**
      * Takes the plugin at {@code location} out while the others run: its workers stop polling at once and its names
      * are released; on a thread of its own, its running activities get {@code host.shutdown-timeout} to finish,
      * then the plugin is closed and so is its class loader.
+     *
+     * @return the removal, if a plugin was known there
      */
-    public synchronized void remove(Path location) {
+    public synchronized Optional<PluginEvent> remove(Path location) {
         Optional<PluginEntry> removed = registry.remove(location);
         Running plugin = running.remove(location);
         if (plugin == null) {
             removed.flatMap(PluginEntry::plugin).ifPresent(loaded -> loaded.loader().closeQuietly());
-            return;
+        } else {
+            drainInBackground(plugin);
         }
+        return removed.map(entry -> report(event(entry, Change.REMOVED, plugin == null ? null
+                : "stopped polling; running activities get up to " + settings.shutdownTimeout().toSeconds()
+                        + " s (host.shutdown-timeout)")));
+    }
+
+    /** Stops the plugin's workers polling now, and on a thread of its own drains them and unloads the plugin. */
+    private void drainInBackground(Running plugin) {
         plugin.workers().stopPolling();
         Thread drain = new Thread(() -> {
             try {
                 plugin.workers().awaitDrained(Instant.now().plus(settings.shutdownTimeout()));
                 unload(plugin.plugin());
-                LOG.info("plugin {} {} removed", plugin.plugin().name(), plugin.plugin().version());
+                LOG.info("plugin {} {} drained and unloaded", plugin.plugin().name(), plugin.plugin().version());
             } finally {
                 draining.remove(Thread.currentThread());
             }
@@ -166,6 +333,28 @@ public final class PluginLifecycle implements AutoCloseable {
         drain.setDaemon(true);
         draining.add(drain);
         drain.start();
+    }
+
+    private static PluginEvent event(PluginEntry entry, Change change, String detail) {
+        return new PluginEvent(Instant.now(), entry.name(), entry.descriptor().version(),
+                entry.location().toString(), change, detail);
+    }
+
+    /** Records a change in the history and the meters, and logs it. */
+    private PluginEvent report(PluginEvent event) {
+        record(event);
+        if (event.change() == Change.FAILED || event.change() == Change.UPGRADE_REFUSED) {
+            LOG.warn(event.describe());
+        } else {
+            LOG.info(event.describe());
+        }
+        return event;
+    }
+
+    private void record(PluginEvent event) {
+        history.record(event);
+        meters.counter("worker.host.plugin.changes", "plugin", event.plugin(),
+                "change", event.change().name().toLowerCase(Locale.ROOT)).increment();
     }
 
     private void refuseBroken(List<PluginEntry> entries) throws HostStartException {

@@ -79,6 +79,7 @@ class AdminServerTest {
             assertThat(almost.statusCode()).as(path).isEqualTo(401);
         }
         assertThat(get("/plugins").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/plugins/reload", "", Optional.empty()).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -100,6 +101,20 @@ class AdminServerTest {
         assertThat(alpha.path("state").asText()).isEqualTo("STARTED");
         assertThat(alpha.path("task_queues").get(0).asText()).isEqualTo("alpha-queue");
         assertThat(alpha.path("workflow_types").get(0).asText()).isEqualTo(TYPE);
+        JsonNode loaded = plugins.path("history").path("alpha").get(0);
+        assertThat(loaded.path("change").asText()).isEqualTo("STARTED");
+        assertThat(loaded.path("version").asText()).isEqualTo("1.0-alpha");
+    }
+
+    @Test
+    void reloadRescansThePluginsFolderAndAnswersWhatChanged() throws Exception {
+        HttpResponse<String> reload = send("POST", "/plugins/reload", "", bearer());
+        HttpResponse<String> asGet = get("/plugins/reload");
+
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(json(reload).path("changes").isArray()).isTrue();
+        assertThat(json(reload).path("changes")).isEmpty();
+        assertThat(asGet.statusCode()).isEqualTo(405);
     }
 
     @Test
