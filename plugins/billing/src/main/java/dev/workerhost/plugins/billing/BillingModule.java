@@ -53,6 +53,7 @@ public final class BillingModule implements WorkflowModule {
     @Override
     public void register(ModuleContext context, Registrar registrar) {
         DataSource dataSource = dataSource(context);
+        InvoiceMeters meters = new InvoiceMeters(context.meterRegistry());
         registrar.taskQueue(TASK_QUEUE)
                 .workflow(SubscriptionBillingWorkflowImpl.class, WorkflowDefaults.standard().withWorkflowId(
                         SubscriptionBillingInput.class, in -> "SubscriptionBillingWorkflow-" + in.subscriptionId()))
@@ -61,9 +62,8 @@ public final class BillingModule implements WorkflowModule {
                 .workflow(BillingSchedulerWorkflowImpl.class,
                         WorkflowDefaults.standard().withExecutionTimeout(Duration.ZERO))
                 .activities(
-                        FailOnce.activities(
-                                new BillingActivitiesImpl(dataSource, new InvoiceMeters(context.meterRegistry()))),
-                        FailOnce.activities(new SchedulerActivitiesImpl(dataSource, context.workflows())));
+                        FailOnce.activities(new BillingActivitiesImpl(dataSource, meters)),
+                        FailOnce.activities(new SchedulerActivitiesImpl(dataSource, context.workflows(), meters)));
     }
 
     @Override

@@ -9,8 +9,9 @@ import java.time.Instant;
 public interface SchedulerActivities {
 
     /**
-     * Starts a {@code SubscriptionBillingWorkflow} for every subscription due at {@code now}, reading
-     * {@code pageSize} at a time; one already being billed is counted, not started again.
+     * Bills every subscription due at {@code now}, {@code pageSize} at a time, one transaction per page; the
+     * subscriptions of a page that cannot be billed as a whole each get a {@code SubscriptionBillingWorkflow}
+     * instead (one already being billed is counted, not started again).
      */
-    BillingSchedulerResult startDueBillings(Instant now, int pageSize);
+    BillingSchedulerResult billDue(Instant now, int pageSize);
 }

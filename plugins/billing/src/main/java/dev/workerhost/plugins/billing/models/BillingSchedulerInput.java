@@ -13,7 +13,7 @@ import dev.workerhost.spi.Validation;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BillingSchedulerInput(Integer pageSize) implements Validatable {
 
-    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int DEFAULT_PAGE_SIZE = 500;
     public static final int MAX_PAGE_SIZE = 1000;
 
     @Override

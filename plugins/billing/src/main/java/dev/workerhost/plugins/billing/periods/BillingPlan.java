@@ -2,6 +2,7 @@ package dev.workerhost.plugins.billing.periods;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,5 +15,10 @@ public record BillingPlan(List<Period> periodsToInvoice, Period currentPeriod, b
     public BillingPlan {
         periodsToInvoice = List.copyOf(periodsToInvoice);
         requireNonNull(currentPeriod, "currentPeriod is null");
+    }
+
+    /** Whether a subscription whose stored current period is {@code start .. end} must be moved to this plan's. */
+    public boolean movesFrom(Instant start, Instant end) {
+        return !cancel && !(currentPeriod.start().equals(start) && currentPeriod.end().equals(end));
     }
 }

@@ -13,12 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads the line items of a subscription that apply during a period, with their prices and meters. */
+/** Reads the line items of subscriptions that apply during their periods, with their prices and meters. */
 public final class LineItemRepository {
 
-    private static final String SELECT = "SELECT li.id AS line_item_id, li.price_id, li.quantity, li.start_date,"
+    private static final String SELECT = "SELECT li.subscription_id, li.id AS line_item_id, li.price_id,"
+            + " li.quantity, li.start_date,"
             + " li.end_date, p.id AS found_price_id, p.type, p.amount, p.billing_model, p.meter_id, p.package_size,"
             + " p.tiers, p.tier_mode, m.id AS found_meter_id, m.name AS meter_name, m.event_name,"
             + " m.aggregation_type, m.aggregation_field"
@@ -27,27 +30,36 @@ public final class LineItemRepository {
             + " AND p.environment_id = li.environment_id"
             + " LEFT JOIN meters m ON m.id = p.meter_id AND m.tenant_id = li.tenant_id"
             + " AND m.environment_id = li.environment_id"
-            + " WHERE li.tenant_id = ? AND li.environment_id = ? AND li.subscription_id = ?"
-            + " AND (li.start_date IS NULL OR li.start_date < ?) AND (li.end_date IS NULL OR li.end_date > ?)"
-            + " ORDER BY li.id";
+            + " WHERE li.tenant_id = ? AND li.environment_id = ? AND li.subscription_id IN ";
 
-    /** Line items starting before the period ends and not ended by its start, in id order. */
-    public List<BillableLineItem> overlapping(Connection connection, Scope scope, String subscriptionId, Period period)
+    /**
+     * The line items of each subscription in {@code spans} that start before its span ends and are not ended by its
+     * span's start, in id order; one statement for them all. Only those are checked, so a broken line item outside
+     * the span does not stop the billing.
+     */
+    public Map<String, List<BillableLineItem>> overlapping(Connection connection, Scope scope, Map<String, Period> spans)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
-            statement.setString(1, scope.tenantId());
-            statement.setString(2, scope.environmentId());
-            statement.setString(3, subscriptionId);
-            SqlTimes.set(statement, 4, period.end());
-            SqlTimes.set(statement, 5, period.start());
-            List<BillableLineItem> items = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    items.add(lineItem(rows, scope));
-                }
-            }
+        Map<String, List<BillableLineItem>> items = new HashMap<>();
+        if (spans.isEmpty()) {
             return items;
         }
+        List<String> ids = List.copyOf(spans.keySet());
+        try (PreparedStatement statement = connection.prepareStatement(
+                SELECT + InList.of(ids.size()) + " ORDER BY li.subscription_id, li.id")) {
+            statement.setString(1, scope.tenantId());
+            statement.setString(2, scope.environmentId());
+            InList.bind(statement, 3, ids);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String subscriptionId = rows.getString("subscription_id");
+                    if (spans.get(subscriptionId).intersect(
+                            SqlTimes.get(rows, "start_date"), SqlTimes.get(rows, "end_date")).isPresent()) {
+                        items.computeIfAbsent(subscriptionId, id -> new ArrayList<>()).add(lineItem(rows, scope));
+                    }
+                }
+            }
+        }
+        return items;
     }
 
     private static BillableLineItem lineItem(ResultSet row, Scope scope) throws SQLException {

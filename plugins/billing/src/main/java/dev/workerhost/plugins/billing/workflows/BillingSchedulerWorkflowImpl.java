@@ -8,7 +8,7 @@ import dev.workerhost.spi.Validation;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 
-/** A single activity does the paging, so a pass over 10,000 subscriptions keeps the history small. */
+/** A single activity pages and bills, so a pass over 10,000 subscriptions keeps the history small. */
 public final class BillingSchedulerWorkflowImpl implements BillingSchedulerWorkflow {
 
     private final SchedulerActivities activities =
@@ -18,6 +18,6 @@ public final class BillingSchedulerWorkflowImpl implements BillingSchedulerWorkf
     public BillingSchedulerResult schedule(BillingSchedulerInput input) {
         Validation.validateInWorkflow(input);
         Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-        return activities.startDueBillings(now, input.effectivePageSize());
+        return activities.billDue(now, input.effectivePageSize());
     }
 }

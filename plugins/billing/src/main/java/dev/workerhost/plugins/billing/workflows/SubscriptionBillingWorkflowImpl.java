@@ -49,8 +49,7 @@ public final class SubscriptionBillingWorkflowImpl implements SubscriptionBillin
         Period current = plan.currentPeriod();
         if (plan.cancel()) {
             quick.cancelAtPeriodEnd(input, current);
-        } else if (!current.start().equals(subscription.currentPeriodStart())
-                || !current.end().equals(subscription.currentPeriodEnd())) {
+        } else if (plan.movesFrom(subscription.currentPeriodStart(), subscription.currentPeriodEnd())) {
             quick.moveCurrentPeriod(input, current);
         }
         return new SubscriptionBillingResult(

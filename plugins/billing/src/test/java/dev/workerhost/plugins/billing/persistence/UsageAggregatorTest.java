@@ -12,6 +12,7 @@ import dev.workerhost.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,11 +22,26 @@ class UsageAggregatorTest {
     private static final Period JANUARY =
             new Period(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
 
+    /**
+     * The quantity of customer {@code cust_ext} in January, asked alone and asked among others as a page of invoices
+     * asks ({@code aggregateAll}: on PostgreSQL one grouped statement per meter): both must agree.
+     */
     private static BigDecimal aggregate(TestDatabase db, AggregationType type, String field) throws Exception {
         try (Connection connection = db.dataSource().getConnection()) {
             Meter meter = new Meter("m1", "Meter", "api_call", type, field);
-            return UsageAggregator.forConnection(connection)
-                    .aggregate(connection, new UsageQuery(SCOPE, "cust_ext", meter, JANUARY));
+            UsageQuery query = new UsageQuery(SCOPE, "cust_ext", meter, JANUARY);
+            UsageAggregator aggregator = UsageAggregator.forConnection(connection);
+            BigDecimal alone = aggregator.aggregate(connection, query);
+            UsageQuery nobody = new UsageQuery(SCOPE, "nobody", meter, JANUARY);
+            UsageQuery december = new UsageQuery(SCOPE, "cust_ext", meter,
+                    new Period(Instant.parse("2023-12-01T00:00:00Z"), JANUARY.start()));
+            List<BigDecimal> together = aggregator.aggregateAll(connection, List.of(nobody, query, december, query));
+            assertThat(together).hasSize(4);
+            assertThat(together.get(0)).isEqualByComparingTo("0");
+            assertThat(together.get(1)).isEqualByComparingTo(alone);
+            assertThat(together.get(2)).isEqualByComparingTo(aggregator.aggregate(connection, december));
+            assertThat(together.get(3)).isEqualByComparingTo(alone);
+            return alone;
         }
     }
 
@@ -144,10 +160,17 @@ class UsageAggregatorTest {
                     event("t1", "e2", "api_call", "cust_ext", "2024-01-03T00:00:00Z", "{\"bytes\": \"lots\"}"));
 
             for (AggregationType type : new AggregationType[] {AggregationType.SUM, AggregationType.MAX}) {
+                String message = "meter m1 (" + type + " of properties.bytes over api_call events): event e2 has"
+                        + " properties.bytes = lots, which is not a number";
                 assertThatThrownBy(() -> aggregate(db, type, "bytes"))
-                        .isInstanceOf(InvalidDataException.class)
-                        .hasMessage("meter m1 (" + type + " of properties.bytes over api_call events): event e2 has"
-                                + " properties.bytes = lots, which is not a number");
+                        .isInstanceOf(InvalidDataException.class).hasMessage(message);
+                assertThatThrownBy(() -> {
+                    try (Connection connection = db.dataSource().getConnection()) {
+                        UsageQuery query = new UsageQuery(
+                                SCOPE, "cust_ext", new Meter("m1", "Meter", "api_call", type, "bytes"), JANUARY);
+                        UsageAggregator.forConnection(connection).aggregateAll(connection, List.of(query));
+                    }
+                }).as("aggregateAll").isInstanceOf(InvalidDataException.class).hasMessage(message);
             }
         }
     }

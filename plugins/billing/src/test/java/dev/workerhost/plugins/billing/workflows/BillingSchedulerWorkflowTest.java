@@ -5,6 +5,7 @@ import static dev.workerhost.plugins.billing.Rows.lineItem;
 import static dev.workerhost.plugins.billing.Rows.subscription;
 import static dev.workerhost.plugins.billing.Rows.ts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workerhost.plugins.billing.BillingModule;
 import dev.workerhost.plugins.billing.Queries;
@@ -65,29 +66,55 @@ class BillingSchedulerWorkflowTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Engine.class)
-    void startsOneBillingPerDueSubscriptionAndNeverASecondOne(TestDatabase.Engine engine) {
+    void billsEveryDueSubscriptionOnceAPageAtATimeAndARerunBillsNone(TestDatabase.Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db, "")) {
             Instant today = env.currentTime().truncatedTo(ChronoUnit.DAYS);
             subscriptions(db, today);
 
             BillingSchedulerResult first =
                     env.execute(TYPE, new BillingSchedulerInput(30), BillingSchedulerResult.class);
-            BillingSchedulerResult whileBilling =
-                    env.execute(TYPE, new BillingSchedulerInput(30), BillingSchedulerResult.class);
-            for (int i = 0; i < DUE; i++) {
-                env.result(String.format("SubscriptionBillingWorkflow-sub_%03d", i), SubscriptionBillingResult.class);
-            }
-            BillingSchedulerResult afterwards =
+            BillingSchedulerResult rerun =
                     env.execute(TYPE, new BillingSchedulerInput(null), BillingSchedulerResult.class);
 
-            assertThat(first).isEqualTo(new BillingSchedulerResult(DUE, 0));
-            // Still running: refused by its workflow id; finished: no longer due. Either way nothing is billed twice.
-            assertThat(whileBilling.subscriptionsStarted() + whileBilling.alreadyRunning()).isLessThanOrEqualTo(DUE);
-            assertThat(afterwards).isEqualTo(new BillingSchedulerResult(0, 0));
+            assertThat(first).isEqualTo(new BillingSchedulerResult(DUE, DUE, 0, 0));
+            assertThat(rerun).isEqualTo(new BillingSchedulerResult(0, 0, 0, 0));
             assertThat(Queries.single(db, "SELECT COUNT(*), COUNT(DISTINCT subscription_id), SUM(total)"
                     + " FROM invoices")).isEqualTo(DUE + "|" + DUE + "|700");
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM subscriptions WHERE current_period_start = "
                     + ts(today.toString()))).isEqualTo(String.valueOf(DUE + 1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void aPageWithARowThatCannotBeBilledGetsOneBillingWorkflowPerSubscription(TestDatabase.Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine); PluginTestEnvironment env = environment(db, "")) {
+            Instant today = env.currentTime().truncatedTo(ChronoUnit.DAYS);
+            subscriptions(db, today);
+            db.execute("UPDATE subscription_line_items SET price_id = 'p_gone' WHERE id = 'li_15'");
+
+            BillingSchedulerResult first =
+                    env.execute(TYPE, new BillingSchedulerInput(10), BillingSchedulerResult.class);
+            for (int i = 10; i < 20; i++) {
+                String id = String.format("SubscriptionBillingWorkflow-sub_%03d", i);
+                if (i == 15) {
+                    assertThatThrownBy(() -> env.result(id, SubscriptionBillingResult.class))
+                            .hasStackTraceContaining("line item li_15 refers to price p_gone");
+                } else {
+                    assertThat(env.result(id, SubscriptionBillingResult.class).invoicesCreated()).isEqualTo(1);
+                }
+            }
+            BillingSchedulerResult rerun =
+                    env.execute(TYPE, new BillingSchedulerInput(10), BillingSchedulerResult.class);
+            assertThatThrownBy(() -> env.result("SubscriptionBillingWorkflow-sub_015", SubscriptionBillingResult.class))
+                    .hasStackTraceContaining("line item li_15 refers to price p_gone");
+
+            // The page sub_010 .. sub_019 went to workflows, the others were billed by the pass itself.
+            assertThat(first).isEqualTo(new BillingSchedulerResult(DUE - 10, DUE - 10, 10, 0));
+            // Only the broken one is still due: its page of one fails again and gets a workflow again.
+            assertThat(rerun).isEqualTo(new BillingSchedulerResult(0, 0, 1, 0));
+            assertThat(Queries.single(db, "SELECT COUNT(*), COUNT(DISTINCT subscription_id) FROM invoices"))
+                    .isEqualTo((DUE - 1) + "|" + (DUE - 1));
         }
     }
 }
