@@ -123,6 +123,16 @@ start_and_wait() {
   done
 }
 
+# Starts `bin/worker-host dev-server` (the embedded Temporal server alone) on a free port and waits for it; sets
+# DEV_SERVER_PORT and DEV_SERVER_PID.
+start_dev_server() {
+  DEV_SERVER_PORT=$(free_port)
+  start_and_wait "dev-server" "$WORK/dev-server-$DEV_SERVER_PORT.log" \
+    "listening on 127.0.0.1:$DEV_SERVER_PORT" \
+    env -u JAVA_OPTS "$DIST/bin/worker-host" dev-server --port "$DEV_SERVER_PORT"
+  DEV_SERVER_PID=$BACKGROUND_PID
+}
+
 # Starts `bin/worker-host run` against database $1 with embedded Temporal on port $2 and waits for it to be ready.
 # Sets HOST_PID (the JVM: the launcher execs java) and HOST_LOG. BENCH_JDBC_PARAMS (e.g. reWriteBatchedInserts=true)
 # is appended to the JDBC URL, for experiments with driver options. Import files come from $WORK.
@@ -214,6 +224,26 @@ ratio() {
 
 rate() {
   awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", n / s }'
+}
+
+# "median min max" of the numbers given as arguments.
+stats() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%.3f %.3f %.3f", m, v[1], v[NR] }'
+}
+
+# "0.812 s (0.790-0.901)": the median of the numbers after the unit $1, and their range.
+median_cell() {
+  local unit=$1 median low high
+  shift
+  read -r median low high < <(stats "$@")
+  printf '%s %s (%s-%s)' "$median" "$unit" "$low" "$high"
+}
+
+# The 1-minute load average now: the machine is shared, so every timed row says how busy it was.
+load_now() {
+  cut -d' ' -f1 /proc/loadavg
 }
 
 rss_cell() {

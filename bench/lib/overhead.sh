@@ -34,11 +34,8 @@ scenario_overhead() {
   build_overhead_fixture
 
   step "overhead: starting bin/worker-host dev-server"
-  local port
-  port=$(free_port)
-  start_and_wait "dev-server" "$WORK/dev-server.log" "listening on 127.0.0.1:$port" \
-    env -u JAVA_OPTS "$DIST/bin/worker-host" dev-server --port "$port"
-  local server_pid=$BACKGROUND_PID
+  start_dev_server
+  local port=$DEV_SERVER_PORT server_pid=$DEV_SERVER_PID
 
   # The bare worker first: should the in-memory server slow down as executions accumulate, worker-host pays it.
   step "overhead: $workflows workflows on a bare SDK worker"

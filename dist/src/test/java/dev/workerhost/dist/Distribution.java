@@ -31,10 +31,7 @@ final class Distribution {
     }
 
     static Distribution copyTo(Path directory) {
-        Path built = Path.of(System.getProperty("dist.home", "target/worker-host")).toAbsolutePath();
-        if (!Files.isExecutable(built.resolve("bin/worker-host"))) {
-            throw new IllegalStateException("no distribution at " + built + "; run mvn package first");
-        }
+        Path built = built().home();
         Path home = directory.resolve("worker-host");
         // A data/ folder left by running the built distribution in place holds someone else's database.
         try (Stream<Path> files = Files.walk(built).filter(path -> !path.startsWith(built.resolve("data")))) {
@@ -50,6 +47,18 @@ final class Distribution {
             throw new UncheckedIOException(e);
         }
         return new Distribution(home);
+    }
+
+    /**
+     * The build's own distribution, in place: for commands that leave nothing behind (no {@code run}, which creates
+     * {@code data/}), where what matters is the folder the build made, such as its class-data sharing archive.
+     */
+    static Distribution built() {
+        Path built = Path.of(System.getProperty("dist.home", "target/worker-host")).toAbsolutePath();
+        if (!Files.isExecutable(built.resolve("bin/worker-host"))) {
+            throw new IllegalStateException("no distribution at " + built + "; run mvn package first");
+        }
+        return new Distribution(built);
     }
 
     Path home() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "worker-host", mixinStandardHelpOptions = true, versionProvider = HostVersions.class,
         description = "A plugin-based host for Temporal workers.",
         subcommands = {RunCommand.class, PluginsCommand.class, WorkflowCommand.class, DevServerCommand.class,
-            ConfigCommand.class})
+            ConfigCommand.class, ClassArchiveTrainingCommand.class})
 public final class WorkerHostCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

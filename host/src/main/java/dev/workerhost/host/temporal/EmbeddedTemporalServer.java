@@ -64,8 +64,10 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(address, credentials);
             GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
             Server server = builder.build().start();
-            LOG.info("embedded Temporal server listening on {}", hostAndPort(address));
-            return new EmbeddedTemporalServer(address, services, server);
+            // port 0 asks the system for a free one: from here on, the address is the one bound
+            InetSocketAddress bound = new InetSocketAddress(address.getAddress(), server.getPort());
+            LOG.info("embedded Temporal server listening on {}", hostAndPort(bound));
+            return new EmbeddedTemporalServer(bound, services, server);
         } catch (IOException | RuntimeException e) {
             services.close();
             throw new IllegalStateException("cannot start the embedded Temporal server on " + hostAndPort(address)

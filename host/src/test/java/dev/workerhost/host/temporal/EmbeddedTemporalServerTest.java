@@ -50,4 +50,12 @@ class EmbeddedTemporalServerTest {
                     .hasMessageContaining("127.0.0.1:" + port);
         }
     }
+
+    @Test
+    void portZeroListensOnAFreePortThatPortNames() throws Exception {
+        try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", 0)) {
+            assertThat(server.port()).isPositive();
+            new Socket("127.0.0.1", server.port()).close();
+        }
+    }
 }

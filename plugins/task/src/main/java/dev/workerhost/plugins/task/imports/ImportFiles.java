@@ -38,14 +38,26 @@ public final class ImportFiles {
     private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 429);
 
     private final AllowedSources sources;
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    /**
+     * Built at the first download: a client loads the TLS trust store and starts a selector thread, work that an
+     * import of local files, and the CLI loading this plugin to validate an input, do not need.
+     */
+    private HttpClient http;
 
     public ImportFiles(AllowedSources sources, Duration connectTimeout) {
         this.sources = sources;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = connectTimeout;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     public InputStream open(String fileUrl) throws IOException {
@@ -113,7 +125,7 @@ public final class ImportFiles {
 
     private HttpResponse<InputStream> send(URI uri) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + uri);
