@@ -143,7 +143,7 @@ class OperationsDistributionIT {
         CommandResult version = Distribution.copyTo(temp).run(Map.of(), "--version");
 
         assertThat(version.exitCode()).as("%s", version).isZero();
-        assertThat(version.stdout()).contains("worker-host 0.1.0-SNAPSHOT", "SPI 1", "Temporal Java SDK 1.");
+        assertThat(version.stdout()).contains("worker-host 0.1.0-SNAPSHOT", "SPI 2", "Temporal Java SDK 1.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.workerhost.host.cli;
 
+import dev.workerhost.host.loading.PluginLoader;
 import dev.workerhost.spi.SpiVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ final class HostVersions implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {
             "worker-host " + hostVersion(),
-            "SPI " + SpiVersion.CURRENT + " (serves plugins built against SPI 1 to " + SpiVersion.CURRENT + ")",
+            "SPI " + SpiVersion.CURRENT + " (serves plugins built against " + PluginLoader.servedSpiVersions() + ")",
             "Temporal Java SDK " + io.temporal.serviceclient.Version.LIBRARY_VERSION,
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
         };

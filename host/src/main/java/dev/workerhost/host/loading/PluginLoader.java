@@ -14,8 +14,11 @@ import java.util.ServiceLoader;
  */
 public final class PluginLoader {
 
-    /** The oldest SPI version this host serves; the newest is {@link SpiVersion#CURRENT}. */
-    public static final int OLDEST_SPI_VERSION = 1;
+    /**
+     * The oldest SPI version this host serves; the newest is {@link SpiVersion#CURRENT}. Raised to CURRENT whenever
+     * CURRENT is raised for a change a plugin built against the older SPI would break on (see SpiVersion).
+     */
+    public static final int OLDEST_SPI_VERSION = 2;
 
     private final ClassLoader hostLoader;
 
@@ -56,10 +59,17 @@ public final class PluginLoader {
         int spiVersion = module.spiVersion();
         if (spiVersion < OLDEST_SPI_VERSION || spiVersion > SpiVersion.CURRENT) {
             throw new PluginLoadException(source.location(), "module " + module.getClass().getName()
-                    + " was built for SPI version " + spiVersion + ", this host serves versions "
-                    + OLDEST_SPI_VERSION + " to " + SpiVersion.CURRENT
-                    + ": rebuild the plugin against a supported SPI or upgrade the host", null);
+                    + " was built against SPI " + spiVersion + ", this host serves " + servedSpiVersions() + ": "
+                    + (spiVersion > SpiVersion.CURRENT ? "upgrade the host, or " : "")
+                    + "rebuild the plugin against SPI " + SpiVersion.CURRENT, null);
         }
         return new LoadedPlugin(module.name(), module.version(), spiVersion, module, loader, warnings);
+    }
+
+    /** "SPI 2", or "SPI 2 to 3" once a host serves more than one. */
+    public static String servedSpiVersions() {
+        return OLDEST_SPI_VERSION == SpiVersion.CURRENT
+                ? "SPI " + SpiVersion.CURRENT
+                : "SPI " + OLDEST_SPI_VERSION + " to " + SpiVersion.CURRENT;
     }
 }

@@ -93,7 +93,7 @@ class ConfigAndVersionCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString().lines()).satisfiesExactly(
                 host -> assertThat(host).matches("worker-host \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
-                spi -> assertThat(spi).startsWith("SPI 1 "),
+                spi -> assertThat(spi).isEqualTo("SPI 2 (serves plugins built against SPI 2)"),
                 sdk -> assertThat(sdk).isEqualTo("Temporal Java SDK " + io.temporal.serviceclient.Version.LIBRARY_VERSION),
                 java -> assertThat(java).startsWith("Java " + Runtime.version()));
         assertThat(io.temporal.serviceclient.Version.LIBRARY_VERSION).matches("\\d+\\.\\d+\\.\\d+");

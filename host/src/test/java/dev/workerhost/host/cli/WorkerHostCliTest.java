@@ -51,7 +51,7 @@ class WorkerHostCliTest {
         assertThat(alpha.get("version").asText()).isEqualTo("1.0-alpha");
         assertThat(alpha.get("location").asText()).endsWith("alpha.jar");
         assertThat(alpha.get("state").asText()).isEqualTo("LOADED");
-        assertThat(alpha.get("spi_version").asInt()).isEqualTo(1);
+        assertThat(alpha.get("spi_version").asInt()).isEqualTo(2);
         assertThat(alpha.get("cause").isNull()).isTrue();
         assertThat(alpha.get("task_queues").get(0).asText()).isEqualTo("alpha-queue");
         assertThat(alpha.get("workflow_types").get(0).asText()).isEqualTo("Greet-alpha");
@@ -86,7 +86,7 @@ class WorkerHostCliTest {
 
     @Test
     void pluginsAddChecksCandidatesTogetherWithTheInstalledPlugins(@TempDir Path candidates) throws Exception {
-        Fixtures.greeterJar(candidates, "impostor.jar", greeter("impostor", "alpha-queue", "Greet-impostor", "1"), "v1");
+        Fixtures.greeterJar(candidates, "impostor.jar", greeter("impostor", "alpha-queue", "Greet-impostor"), "v1");
 
         int exit = run("plugins", "--plugins-dir", plugins.toString(), "--add", candidates.toString());
 

@@ -58,8 +58,8 @@ class HostTest {
         Fixtures.brokenJar(plugins, "broken.jar", "fixture.broken.ThrowingRegisterModule");
         Fixtures.brokenJar(plugins, "unstartable.jar", "fixture.broken.ThrowingStartModule");
         Fixtures.brokenJar(plugins, "blocking.jar", "fixture.broken.BlockingStartModule");
-        Fixtures.greeterJar(plugins, "a-claim.jar", greeter("claim-a", "contested-queue", "Greet-claim-a", "1"), "v1");
-        Fixtures.greeterJar(plugins, "zz-claim.jar", greeter("claim-z", "contested-queue", "Greet-claim-z", "1"), "v1");
+        Fixtures.greeterJar(plugins, "a-claim.jar", greeter("claim-a", "contested-queue", "Greet-claim-a"), "v1");
+        Fixtures.greeterJar(plugins, "zz-claim.jar", greeter("claim-z", "contested-queue", "Greet-claim-z"), "v1");
         port = FreePort.find();
         Config config = TestConfigs.config(home, Map.of(
                 "host.plugins-dir", plugins.toString(),

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Installing plugins offline: isolation, and every way a plugin is refused. */
 class PluginInstallerTest {
@@ -46,7 +48,7 @@ class PluginInstallerTest {
         assertThat(alpha.state()).isEqualTo(PluginState.LOADED);
         assertThat(alpha.version()).isEqualTo("1.0-alpha");
         assertThat(alpha.location()).endsWith("alpha.jar");
-        assertThat(alpha.spiVersion()).isEqualTo(1);
+        assertThat(alpha.spiVersion()).isEqualTo(2);
         assertThat(alpha.taskQueues()).containsExactly("alpha-queue");
         assertThat(alpha.workflowTypes()).containsExactly("Greet-alpha");
         assertThat(alpha.activityTypes()).containsExactly("alpha-Greet");
@@ -121,12 +123,17 @@ class PluginInstallerTest {
         assertRefused(load(plugins), "throwing-register.jar", "register exploded on purpose");
     }
 
-    @Test
-    void refusesAnSpiVersionTheHostCannotServe() throws Exception {
+    /** SPI 2 broke what plugins built against SPI 1 call, so 1 is refused as 99 is; each told what to do. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1  | was built against SPI 1, this host serves SPI 2: rebuild the plugin against SPI 2",
+        "99 | was built against SPI 99, this host serves SPI 2: upgrade the host, or rebuild the plugin against SPI 2"
+    })
+    void refusesAPluginBuiltAgainstAnSpiTheHostDoesNotServe(String spiVersion, String cause) throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "future.jar", greeter("future", "future-queue", "Greet-future", "99"), "v1");
+        Fixtures.greeterJar(plugins, "other-spi.jar", greeter("other", "other-queue", "Greet-other", spiVersion), "v1");
 
-        assertRefused(load(plugins), "future.jar", "built for SPI version 99, this host serves versions 1 to 1");
+        assertRefused(load(plugins), "other-spi.jar", cause);
     }
 
     @Test

@@ -41,8 +41,8 @@ class PluginOwnershipTest {
     @ValueSource(strings = {"a-zoo.jar", "zz-zoo.jar"})
     void aTaskQueueClaimedByTwoPluginsIsRefusedToBoth(String impostorFile) throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Path task = Fixtures.greeterFolder(plugins, "task", greeter("task", "task", "Greet-task", "1"), "v1");
-        Path zoo = Fixtures.greeterJar(plugins, impostorFile, greeter("zoo", "task", "Greet-zoo", "1"), "v1");
+        Path task = Fixtures.greeterFolder(plugins, "task", greeter("task", "task", "Greet-task"), "v1");
+        Path zoo = Fixtures.greeterJar(plugins, impostorFile, greeter("zoo", "task", "Greet-zoo"), "v1");
         Fixtures.greeterJar(plugins, "m-bystander.jar", greeter("bystander"), "v1");
 
         PluginRegistry registry = load(plugins);
@@ -58,9 +58,9 @@ class PluginOwnershipTest {
     @ValueSource(strings = {"a-pricesync.jar", "zz-pricesync.jar"})
     void aWorkflowTypeRegisteredByTwoPluginsIsRefusedToBoth(String impostorFile) throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Path plan = Fixtures.greeterFolder(plugins, "plan", greeter("plan", "plan", "PriceSyncWorkflow", "1"), "v1");
+        Path plan = Fixtures.greeterFolder(plugins, "plan", greeter("plan", "plan", "PriceSyncWorkflow"), "v1");
         Path impostor = Fixtures.greeterJar(plugins, impostorFile,
-                greeter("pricesync", "pricesync-queue", "PriceSyncWorkflow", "1"), "v1");
+                greeter("pricesync", "pricesync-queue", "PriceSyncWorkflow"), "v1");
 
         PluginRegistry registry = load(plugins);
 
@@ -93,7 +93,7 @@ class PluginOwnershipTest {
     void twoPluginsOfOneNameAreBothRefused() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
         Path first = Fixtures.greeterJar(plugins, "a-first.jar", greeter("twin"), "v1");
-        Map<String, String> other = new HashMap<>(greeter("twin", "other-queue", "Greet-other", "1"));
+        Map<String, String> other = new HashMap<>(greeter("twin", "other-queue", "Greet-other"));
         other.put("PREFIX", "other-");
         Path second = Fixtures.greeterJar(plugins, "b-second.jar", other, "v1");
 
@@ -111,9 +111,9 @@ class PluginOwnershipTest {
     @Test
     void everyContestedNameAndEveryOtherClaimantIsNamed() throws Exception {
         Path plugins = Fixtures.emptyPluginsDir(home);
-        Fixtures.greeterJar(plugins, "one.jar", greeter("one", "shared-queue", "Greet-shared", "1"), "v1");
-        Path two = Fixtures.greeterJar(plugins, "two.jar", greeter("two", "shared-queue", "Greet-shared", "1"), "v1");
-        Path three = Fixtures.greeterJar(plugins, "three.jar", greeter("three", "shared-queue", "Greet-3", "1"), "v1");
+        Fixtures.greeterJar(plugins, "one.jar", greeter("one", "shared-queue", "Greet-shared"), "v1");
+        Path two = Fixtures.greeterJar(plugins, "two.jar", greeter("two", "shared-queue", "Greet-shared"), "v1");
+        Path three = Fixtures.greeterJar(plugins, "three.jar", greeter("three", "shared-queue", "Greet-3"), "v1");
 
         String cause = cause(load(plugins), "one");
 
@@ -124,10 +124,10 @@ class PluginOwnershipTest {
     @Test
     void aNewcomerClaimingARegisteredPluginsNameIsRefusedAndTheOwnerKeepsIt() throws Exception {
         Path installed = Fixtures.emptyPluginsDir(home);
-        Path owner = Fixtures.greeterJar(installed, "owner.jar", greeter("owner", "owner-queue", "Greet-owner", "1"), "v1");
+        Path owner = Fixtures.greeterJar(installed, "owner.jar", greeter("owner", "owner-queue", "Greet-owner"), "v1");
         PluginRegistry registry = load(installed);
         Path later = Files.createDirectories(home.resolve("later"));
-        Fixtures.greeterJar(later, "a-newcomer.jar", greeter("newcomer", "owner-queue", "Greet-newcomer", "1"), "v1");
+        Fixtures.greeterJar(later, "a-newcomer.jar", greeter("newcomer", "owner-queue", "Greet-newcomer"), "v1");
         Config config = TestConfigs.config(home, Map.of());
 
         List<PluginEntry> admitted = PluginInstaller.offline(config, new OfflineDataSources(config))

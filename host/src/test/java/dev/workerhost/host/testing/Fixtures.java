@@ -23,7 +23,12 @@ public final class Fixtures {
 
     /** Placeholders of a greeter plugin named {@code plugin} with its own queue, workflow and activity types. */
     public static Map<String, String> greeter(String plugin) {
-        return greeter(plugin, taskQueue(plugin), workflowType(plugin), "dev.workerhost.spi.SpiVersion.CURRENT");
+        return greeter(plugin, taskQueue(plugin), workflowType(plugin));
+    }
+
+    /** Placeholders of a greeter plugin built against the current SPI. */
+    public static Map<String, String> greeter(String plugin, String queue, String workflowType) {
+        return greeter(plugin, queue, workflowType, "dev.workerhost.spi.SpiVersion.CURRENT");
     }
 
     public static Map<String, String> greeter(String plugin, String queue, String workflowType, String spiVersion) {
