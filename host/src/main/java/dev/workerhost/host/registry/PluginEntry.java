@@ -102,6 +102,11 @@ public final class PluginEntry {
         return Optional.ofNullable(error);
     }
 
+    /** The plugin's workflow types, each with its task queue; empty unless register ran. */
+    public List<WorkflowRegistration> workflows() {
+        return declarations == null ? List.of() : declarations.workflows();
+    }
+
     /** What the plugin's workers register, one entry per task queue; empty unless register ran. */
     public List<QueueContents> queues() {
         return declarations == null ? List.of() : declarations.contents();

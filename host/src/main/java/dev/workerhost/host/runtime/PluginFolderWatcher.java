@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the running plugins in step with the plugins folder ({@code host.plugins.watch}): it looks at the folder a
- * few times per {@code host.plugins.watch-settle} and hands a plugin whose files changed (added, replaced, removed)
- * to {@link PluginLifecycle#apply} once they have stayed the same for the settle time, so a half-copied jar is never
- * loaded. {@link #rescan} ({@code POST /plugins/reload}) acts at once on every change, settled or not.
+ * few times per {@code host.plugins.watch-settle} and hands the plugins whose files changed (added, replaced,
+ * removed) to {@link PluginLifecycle#apply} together, once every change has stayed the same for the settle time, so
+ * a half-copied jar is never loaded. {@link #rescan} ({@code POST /plugins/reload}) acts at once on every change,
+ * settled or not.
  */
 final class PluginFolderWatcher implements AutoCloseable {
 
@@ -36,7 +38,7 @@ final class PluginFolderWatcher implements AutoCloseable {
     /** The files of each plugin as the lifecycle last acted on them, by location. */
     private final Map<Path, PluginFiles> applied;
     /** A location whose files differ from what was applied: how they look now, and since when. */
-    private final Map<Path, Observed> changing = new HashMap<>();
+    private final Map<Path, Observed> changing = new TreeMap<>();
     private ScheduledExecutorService timer;
     private String lastProblem;
 
@@ -94,8 +96,7 @@ final class PluginFolderWatcher implements AutoCloseable {
         Instant time = Instant.now();
         Set<Path> locations = new LinkedHashSet<>(applied.keySet());
         locations.addAll(current.keySet());
-        List<Path> present = new ArrayList<>();
-        List<Path> gone = new ArrayList<>();
+        boolean still = true;
         for (Path location : locations) {
             PluginFiles files = current.get(location);
             if (Objects.equals(files, applied.get(location))) {
@@ -107,20 +108,25 @@ final class PluginFolderWatcher implements AutoCloseable {
                 seen = new Observed(files, time);
                 changing.put(location, seen);
             }
-            if (now || !time.isBefore(seen.since().plus(settle))) {
-                changing.remove(location);
-                if (files == null) {
-                    applied.remove(location);
-                    gone.add(location);
-                } else {
-                    applied.put(location, files);
-                    present.add(location);
-                }
-            }
+            still &= !time.isBefore(seen.since().plus(settle));
         }
-        if (present.isEmpty() && gone.isEmpty()) {
+        // All changes together once the folder is still, so taking out an old version and dropping in its
+        // successor under another name is one upgrade, not a removal and a refused newcomer.
+        if (changing.isEmpty() || !(now || still)) {
             return List.of();
         }
+        List<Path> present = new ArrayList<>();
+        List<Path> gone = new ArrayList<>();
+        changing.forEach((location, seen) -> {
+            if (seen.files() == null) {
+                applied.remove(location);
+                gone.add(location);
+            } else {
+                applied.put(location, seen.files());
+                present.add(location);
+            }
+        });
+        changing.clear();
         try {
             return plugins.apply(present.stream().map(PluginScanner::source).toList(), gone);
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.workerhost.host.runtime;
 
+import static dev.workerhost.host.runtime.PluginChangeLog.event;
+import static dev.workerhost.host.runtime.PluginChangeLog.upgradeEvent;
+
 import com.typesafe.config.Config;
 import dev.workerhost.host.config.HostSettings;
 import dev.workerhost.host.config.PluginFailurePolicy;
@@ -27,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * The plugins of a host from installation to close: installed with the host's rules ({@link PluginInstaller}),
  * refused or skipped when broken (the failure policy), connected to Temporal, started one by one before any worker
  * polls, served by workers of their own (one {@link WorkerManager} per plugin), then drained and closed in reverse
- * order. While the host runs, plugins come, go and are upgraded one at a time ({@link #apply}), each change in
- * the plugins' {@link PluginHistory}, the log and the meter {@code worker.host.plugin.changes}. The host runs its plugins through this
- * class, and so does the test kit, so a plugin under test goes through exactly what it meets in production; what
- * the process around it provides (configuration, datasources, the Temporal connection, meters) is passed in.
+ * order. While the host runs, plugins come, go and are upgraded one at a time ({@link #apply}), each change
+ * reported through {@link PluginChangeLog}. The host runs its plugins through this class, and so does the test kit,
+ * so a plugin under test goes through exactly what it meets in production; what the process around it provides
+ * (configuration, datasources, the Temporal connection, meters) is passed in.
  */
 public final class PluginLifecycle implements AutoCloseable {
 
@@ -55,7 +57,7 @@ public final class PluginLifecycle implements AutoCloseable {
     private final PluginRegistry registry;
     private final PluginInstaller installer;
     private final LateTemporal temporal;
-    private final PluginHistory history = new PluginHistory();
+    private final PluginChangeLog changes;
     /** The plugins whose start ran, by location, in start order: each with its own workers. */
     private final Map<Path, Running> running = new LinkedHashMap<>();
     /** Removed plugins still finishing their running activities. */
@@ -76,6 +78,7 @@ public final class PluginLifecycle implements AutoCloseable {
         this.registry = registry;
         this.installer = installer;
         this.temporal = temporal;
+        this.changes = new PluginChangeLog(meters);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /** What happened to each plugin since the host started. */
     public PluginHistory history() {
-        return history;
+        return changes.history();
     }
 
     /**
@@ -134,9 +137,9 @@ public final class PluginLifecycle implements AutoCloseable {
             } else if (entry.isRegistered()) {
                 LOG.info(entry.descriptor().summary());
                 entry.descriptor().warnings().forEach(warning -> LOG.warn("plugin {}: {}", entry.name(), warning));
-                record(event(entry, Change.STARTED, null));
+                changes.record(event(entry, Change.STARTED, null));
             } else {
-                record(event(entry, Change.FAILED, entry.descriptor().cause()));
+                changes.record(event(entry, Change.FAILED, entry.descriptor().cause()));
             }
         }
     }
@@ -200,7 +203,7 @@ public final class PluginLifecycle implements AutoCloseable {
                 entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly());
                 if (entry.state() == PluginState.FAILED) {
                     entry.error().ifPresent(error -> LOG.debug(entry.descriptor().problem(), error));
-                    events.add(report(event(entry, Change.FAILED, entry.descriptor().cause())));
+                    events.add(changes.report(event(entry, Change.FAILED, entry.descriptor().cause())));
                 }
             }
         }
@@ -221,8 +224,9 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /**
      * A new version takes the place of a running plugin: it is checked (it loads, registers, claims no name another
-     * plugin owns), started with workers of its own, and then the old version stops polling and drains. If any of
-     * that fails, the old version keeps running as it was.
+     * plugin owns, and replays every open workflow of the old version's types: {@link UpgradeGuard}), started with
+     * workers of its own, and then the old version stops polling and drains. If any of that fails, the old version
+     * keeps running as it was.
      */
     private PluginEvent upgrade(PluginEntry predecessor, PluginEntry candidate) {
         Optional<String> refusal = candidate.isRegistered()
@@ -230,13 +234,19 @@ public final class PluginLifecycle implements AutoCloseable {
                 : Optional.of(candidate.descriptor().cause());
         if (refusal.isPresent()) {
             candidate.plugin().ifPresent(plugin -> plugin.loader().closeQuietly());
-            return report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, refusal.get()));
+            return changes.report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, refusal.get()));
         }
         Running upgraded = new Running(candidate.plugin().orElseThrow(),
                 new WorkerManager(client, candidate.queues(), config));
+        Optional<String> unsafe = new UpgradeGuard(client).refusal(predecessor, candidate, upgraded.workers());
+        if (unsafe.isPresent()) {
+            upgraded.workers().drain(Duration.ZERO);
+            upgraded.plugin().loader().closeQuietly();
+            return changes.report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, unsafe.get()));
+        }
         Optional<String> failure = startRunning(candidate, upgraded);
         if (failure.isPresent()) {
-            return report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, failure.get()));
+            return changes.report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, failure.get()));
         }
         registry.replace(predecessor, candidate);
         Running old = running.remove(predecessor.location());
@@ -245,14 +255,7 @@ public final class PluginLifecycle implements AutoCloseable {
             drainInBackground(old);
         }
         LOG.info(registry.entry(candidate.location()).orElseThrow().descriptor().summary());
-        return report(upgradeEvent(predecessor, candidate, Change.UPGRADED, null));
-    }
-
-    private static PluginEvent upgradeEvent(PluginEntry predecessor, PluginEntry candidate, Change change,
-            String detail) {
-        String from = "from " + predecessor.descriptor().version() + " (" + predecessor.location() + ")";
-        return new PluginEvent(Instant.now(), predecessor.name(), candidate.descriptor().version(),
-                candidate.location().toString(), change, detail == null ? from : from + ": " + detail);
+        return changes.report(upgradeEvent(predecessor, candidate, Change.UPGRADED, null));
     }
 
     /** Starts a plugin admitted while the host runs: its {@code start}, then its workers. */
@@ -260,12 +263,12 @@ public final class PluginLifecycle implements AutoCloseable {
         Running plugin = new Running(entry.plugin().orElseThrow(), new WorkerManager(client, entry.queues(), config));
         Optional<String> failure = startRunning(entry, plugin);
         if (failure.isPresent()) {
-            return report(event(registry.markFailed(entry, failure.get(), null), Change.FAILED, failure.get()));
+            return changes.report(event(registry.markFailed(entry, failure.get(), null), Change.FAILED, failure.get()));
         }
         running.put(entry.location(), plugin);
         registry.markStarted(entry);
         LOG.info(registry.entry(entry.location()).orElseThrow().descriptor().summary());
-        return report(event(entry, Change.ADDED, null));
+        return changes.report(event(entry, Change.ADDED, null));
     }
 
     /**
@@ -313,7 +316,7 @@ public final class PluginLifecycle implements AutoCloseable {
         } else {
             drainInBackground(plugin);
         }
-        return removed.map(entry -> report(event(entry, Change.REMOVED, plugin == null ? null
+        return removed.map(entry -> changes.report(event(entry, Change.REMOVED, plugin == null ? null
                 : "stopped polling; running activities get up to " + settings.shutdownTimeout().toSeconds()
                         + " s (host.shutdown-timeout)")));
     }
@@ -335,27 +338,6 @@ public final class PluginLifecycle implements AutoCloseable {
         drain.start();
     }
 
-    private static PluginEvent event(PluginEntry entry, Change change, String detail) {
-        return new PluginEvent(Instant.now(), entry.name(), entry.descriptor().version(),
-                entry.location().toString(), change, detail);
-    }
-
-    /** Records a change in the history and the meters, and logs it. */
-    private PluginEvent report(PluginEvent event) {
-        record(event);
-        if (event.change() == Change.FAILED || event.change() == Change.UPGRADE_REFUSED) {
-            LOG.warn(event.describe());
-        } else {
-            LOG.info(event.describe());
-        }
-        return event;
-    }
-
-    private void record(PluginEvent event) {
-        history.record(event);
-        meters.counter("worker.host.plugin.changes", "plugin", event.plugin(),
-                "change", event.change().name().toLowerCase(Locale.ROOT)).increment();
-    }
 
     private void refuseBroken(List<PluginEntry> entries) throws HostStartException {
         List<PluginEntry> broken = entries.stream().filter(entry -> entry.descriptor().isBroken()).toList();

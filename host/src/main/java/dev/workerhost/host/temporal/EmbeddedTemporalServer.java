@@ -63,6 +63,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
         try {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(address, credentials);
             GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+            builder.intercept(new ShutdownWorkerReleasesStickyQueue(services.getWorkflowService()));
             Server server = builder.build().start();
             // port 0 asks the system for a free one: from here on, the address is the one bound
             InetSocketAddress bound = new InetSocketAddress(address.getAddress(), server.getPort());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkerManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerManager.class);
+    private static final String NON_DETERMINISTIC = "NonDeterministicException: ";
 
     private final WorkerFactory factory;
     private final List<QueueContents> queues;
@@ -53,12 +55,36 @@ public final class WorkerManager {
     /**
      * Replays a recorded history on the worker of {@code taskQueue}, which need not poll: the workflow code runs
      * again against the recorded events, as a worker does when it picks up a running workflow after a deployment.
+     * The test kit checks recorded histories this way, and the host checks a new version of a plugin against the
+     * open workflows of the old one.
      *
-     * @throws Exception if the code no longer makes the recorded commands (a non-determinism error) or fails
+     * @return why the code does not replay the history, in one line: "is nondeterministic: " and the SDK's message,
+     *     which names the first event the code no longer matches, or "failed: " and the root cause
      */
-    public void replay(String taskQueue, WorkflowExecutionHistory history) throws Exception {
+    public Optional<String> replay(String taskQueue, WorkflowExecutionHistory history) {
         createWorkers();
-        factory.getWorker(taskQueue).replayWorkflowExecution(history);
+        try {
+            factory.getWorker(taskQueue).replayWorkflowExecution(history);
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.of(describeReplayFailure(e));
+        }
+    }
+
+    /** The SDK reports non-determinism as a query failure whose message holds the exception with its stack trace. */
+    private static String describeReplayFailure(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int nonDeterministic = message.indexOf(NON_DETERMINISTIC);
+        if (nonDeterministic >= 0) {
+            return "is nondeterministic: "
+                    + message.substring(nonDeterministic + NON_DETERMINISTIC.length()).lines().findFirst().orElse("");
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "failed: " + root.getClass().getSimpleName() + ": "
+                + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
     }
 
     private synchronized void createWorkers() {

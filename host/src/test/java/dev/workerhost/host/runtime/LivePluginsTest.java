@@ -15,8 +15,11 @@ import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.TestConfigs;
 import dev.workerhost.spi.Json;
 import dev.workerhost.spi.StartedWorkflow;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,7 @@ class LivePluginsTest {
         Fixtures.greeterFolder(plugins, "stays", greeter("stays"), "v1");
         Fixtures.greeterJar(plugins, "leaves.jar", greeter("leaves"), "v2");
         Fixtures.greeterJar(plugins, "upgraded.jar", greeter("upgraded"), "v1");
+        Fixtures.stepperJar(plugins.resolve("guarded.jar"), "guarded", "1.0", true);
         Config config = TestConfigs.embeddedHost(home, plugins, Map.of("host.plugins.watch-settle", "300ms"));
         host = Host.start(config, TestConfigs.settings(config, home));
     }
@@ -89,12 +93,10 @@ class LivePluginsTest {
         Fixtures.greeterJar(plugins, "intruder.jar",
                 greeter("intruder", "stays-queue", "Greet-intruder", "dev.workerhost.spi.SpiVersion.CURRENT"), "v2");
 
-        Optional<List<PluginEvent>> changes = host.reloadPlugins();
+        host.reloadPlugins();
 
-        assertThat(changes).hasValueSatisfying(events -> assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.change()).isEqualTo(Change.FAILED);
-            assertThat(event.detail()).contains("task queue stays-queue belongs to plugin stays");
-        }));
+        assertThat(await("intruder", Change.FAILED).detail())
+                .contains("task queue stays-queue belongs to plugin stays");
         assertThat(host.registry().entry(plugins.resolve("intruder.jar")).orElseThrow().state())
                 .isEqualTo(PluginState.FAILED);
         assertThat(greet("stays")).isEqualTo("v1: hello Ada");
@@ -106,8 +108,7 @@ class LivePluginsTest {
         PluginClassLoader old = host.registry().entry(jar).flatMap(PluginEntry::plugin).orElseThrow().loader();
         assertThat(greet("upgraded")).isEqualTo("v1: hello Ada");
 
-        Path next = Fixtures.greeterJar(plugins.getParent(), "upgraded-next.jar", greeter("upgraded"), "v2");
-        Files.move(next, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        replace(jar, Fixtures.greeterJar(plugins.getParent(), "upgraded-next.jar", greeter("upgraded"), "v2"));
 
         Await.until("the new version serves", SOON, () -> host.registry().entry(jar).flatMap(PluginEntry::plugin)
                 .map(plugin -> plugin.loader() != old).orElse(false));
@@ -116,6 +117,51 @@ class LivePluginsTest {
                 .containsExactly(Change.STARTED, Change.UPGRADED);
         Await.until("the old version's class loader closes", SOON,
                 () -> old.findResource(Fixtures.GREETER_MODULE.replace('.', '/') + ".class") == null);
+    }
+
+    @Test
+    void anUpgradeIsRefusedWhileAnOpenWorkflowDoesNotReplayOnItAndTakesOverOnceItDoes() throws Exception {
+        Path jar = plugins.resolve("guarded.jar");
+        StartedWorkflow started = host.workflows().start("Step-guarded", Json.copy().convertValue(
+                Map.of("name", "Ada", "step_millis", 0, "wait_for_release", true),
+                host.registry().workflow("Step-guarded").orElseThrow().inputType().orElseThrow()));
+        WorkflowStub open = host.client().newUntypedWorkflowStub(started.workflowId(),
+                Optional.of(started.runId()), Optional.empty());
+        Await.until("the first step completes", SOON, () -> host.client()
+                .fetchHistory(started.workflowId(), started.runId()).getEvents().stream()
+                .anyMatch(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED));
+
+        replace(jar, Fixtures.stepperJar(plugins.getParent().resolve("guarded-2.0-timer.jar"), "guarded", "2.0", false));
+
+        assertThat(await("guarded", Change.UPGRADE_REFUSED).detail()).contains(
+                "workflow " + started.workflowId() + " (Step-guarded) does not replay on version 2.0",
+                "nondeterministic");
+        assertThat(host.registry().entry(jar).orElseThrow().descriptor().version()).isEqualTo("1.0");
+
+        replace(jar, Fixtures.stepperJar(plugins.getParent().resolve("guarded-2.0.jar"), "guarded", "2.0", true));
+
+        await("guarded", Change.UPGRADED);
+        open.signal("release");
+        JsonNode result = open.getResult(JsonNode.class);
+        assertThat(result.get("first").asText()).isEqualTo("1.0 step for Ada");
+        assertThat(result.get("second").asText()).isEqualTo("2.0 step for Ada");
+    }
+
+    /** Moves {@code next} over {@code jar}, as an operator replaces a plugin's jar in one step. */
+    private static void replace(Path jar, Path next) throws Exception {
+        Files.move(next, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Waits for the plugin's latest event to be a {@code change}, whoever applied it (the watcher or a reload). */
+    private PluginEvent await(String plugin, Change change) throws InterruptedException {
+        Await.until("plugin " + plugin + " " + change, SOON, () -> latest(plugin)
+                .map(event -> event.change() == change).orElse(false));
+        return latest(plugin).orElseThrow();
+    }
+
+    private Optional<PluginEvent> latest(String plugin) {
+        List<PluginEvent> events = host.pluginHistory().getOrDefault(plugin, List.of());
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
     }
 
     private String greet(String plugin) {

@@ -67,6 +67,19 @@ public final class Fixtures {
         return Files.copy(temporalSdk, pluginFolder.resolve(temporalSdk.getFileName()));
     }
 
+    /**
+     * The stepper plugin {@code plugin} at {@code version} as one jar: workflow type {@code Step-<plugin>} on queue
+     * {@code <plugin>-queue} runs a step (an activity taking {@code step_millis}), waits for signal {@code release}
+     * if its input says {@code wait_for_release}, runs another step and returns what each step's version said.
+     * A version that is not {@code compatible} starts the workflow with a timer, so it does not replay a history of
+     * a compatible one.
+     */
+    public static Path stepperJar(Path jarFile, String plugin, String version, boolean compatible) {
+        Path classes = FixturePluginBuilder.classes("stepper", Map.of("PLUGIN", plugin, "VERSION", version,
+                "BEFORE_FIRST_STEP", compatible ? "" : "Workflow.sleep(Duration.ofMillis(1));"));
+        return FixturePluginBuilder.jar(jarFile, "fixture.stepper.StepperModule", classes);
+    }
+
     /** A jar of the broken modules whose service entry names {@code moduleClass}. */
     public static Path brokenJar(Path pluginsDir, String fileName, String moduleClass) {
         return FixturePluginBuilder.jar(pluginsDir.resolve(fileName), moduleClass,

@@ -18,8 +18,6 @@ import java.util.Optional;
  */
 final class HistoryReplay {
 
-    private static final String NON_DETERMINISTIC = "NonDeterministicException: ";
-
     private final PluginRegistry registry;
     private final WorkerManager workers;
 
@@ -53,30 +51,6 @@ final class HistoryReplay {
         if (workflow.isEmpty()) {
             return Optional.of("workflow type " + type + " is not registered; registered: " + registry.workflowTypes());
         }
-        try {
-            workers.replay(workflow.get().taskQueue(), history);
-            return Optional.empty();
-        } catch (Exception e) {
-            return Optional.of(type + " " + describe(e));
-        }
-    }
-
-    /**
-     * One line: the SDK reports non-determinism as a query failure whose message holds the
-     * {@code NonDeterministicException} with its stack trace.
-     */
-    private static String describe(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int nonDeterministic = message.indexOf(NON_DETERMINISTIC);
-        if (nonDeterministic >= 0) {
-            return "is nondeterministic: "
-                    + message.substring(nonDeterministic + NON_DETERMINISTIC.length()).lines().findFirst().orElse("");
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return "failed: " + root.getClass().getSimpleName() + ": "
-                + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return workers.replay(workflow.get().taskQueue(), history).map(problem -> type + " " + problem);
     }
 }
