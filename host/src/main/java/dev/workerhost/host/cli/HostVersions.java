@@ -22,7 +22,7 @@ final class HostVersions implements IVersionProvider {
     }
 
     /** Written into the jar by the build (resource filtering), so it is right in a test run too. */
-    private static String hostVersion() {
+    static String hostVersion() {
         Properties properties = new Properties();
         try (InputStream in = HostVersions.class.getResourceAsStream("version.properties")) {
             if (in == null) {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code worker-host} command line; {@code run} is the default command. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "worker-host", mixinStandardHelpOptions = true, versionProvider = HostVersions.class,
         description = "A plugin-based host for Temporal workers.",
-        subcommands = {RunCommand.class, PluginsCommand.class, WorkflowCommand.class, DevServerCommand.class,
-            ConfigCommand.class, ClassArchiveTrainingCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class, PluginCommand.class, WorkflowCommand.class,
+            DevServerCommand.class, ConfigCommand.class, ClassArchiveTrainingCommand.class})
 public final class WorkerHostCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
