@@ -230,7 +230,7 @@ rate() {
 stats() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%.3f %.3f %.3f", m, v[1], v[NR] }'
+    printf "%.3f %.3f %.3f\n", m, v[1], v[NR] }'
 }
 
 # "0.812 s (0.790-0.901)": the median of the numbers after the unit $1, and their range.

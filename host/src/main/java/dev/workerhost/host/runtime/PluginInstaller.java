@@ -67,7 +67,15 @@ public final class PluginInstaller {
      * @return the entries as the registry recorded them: registered, disabled, or FAILED with the cause
      */
     public List<PluginEntry> install(List<PluginSource> sources, PluginRegistry registry) {
-        List<PluginEntry> recorded = registry.admit(sources.stream().map(this::declare).toList());
+        List<PluginEntry> declared;
+        try {
+            // each plugin's jars, class loader and register are its own: they run side by side
+            declared = InParallel.map("plugin-load", sources, this::declare);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading plugins", e);
+        }
+        List<PluginEntry> recorded = registry.admit(declared);
         recorded.stream()
                 .filter(entry -> !entry.isRegistered())
                 .forEach(entry -> entry.plugin().ifPresent(plugin -> plugin.loader().closeQuietly()));
@@ -101,8 +109,11 @@ public final class PluginInstaller {
         return PluginEntry.declared(plugin, context, declarations);
     }
 
-    /** A view of the shared registry that adds the tag {@code plugin=<name>} to every meter registered through it. */
-    private static MeterRegistry taggedBy(String pluginName, MeterRegistry shared) {
+    /**
+     * A view of the shared registry that adds the tag {@code plugin=<name>} to every meter registered through it.
+     * One at a time: adding a registry to a composite links the two, and plugins are declared side by side.
+     */
+    private static synchronized MeterRegistry taggedBy(String pluginName, MeterRegistry shared) {
         CompositeMeterRegistry tagged = new CompositeMeterRegistry();
         tagged.config().commonTags("plugin", pluginName);
         tagged.add(shared);

@@ -127,9 +127,7 @@ public final class PluginLifecycle implements AutoCloseable {
         workflows = new TemporalWorkflowStarter(client, registry);
         temporal.connect(client, workflows);
         startPlugins();
-        for (Path location : List.copyOf(running.keySet())) {
-            startWorkers(registry.entry(location).orElseThrow());
-        }
+        startWorkers(List.copyOf(running.keySet()));
         polling = true;
         for (PluginEntry entry : registry.entries()) {
             if (entry.state() == PluginState.DISABLED) {
@@ -364,14 +362,29 @@ public final class PluginLifecycle implements AutoCloseable {
         }
     }
 
-    private void startWorkers(PluginEntry entry) throws HostStartException {
-        try {
-            running.get(entry.location()).workers().start();
-        } catch (Exception e) {
-            throw new HostStartException("cannot start the workers of plugin " + entry.name() + ": "
-                    + LoadProblemExplainer.describe(e), e);
+    /**
+     * Starts the workers of the plugins at {@code locations}, several plugins at once (a factory's start waits on
+     * Temporal); each plugin is STARTED as soon as its own poll.
+     *
+     * @throws HostStartException for the first plugin, in start order, whose workers could not start
+     */
+    private void startWorkers(List<Path> locations) throws HostStartException, InterruptedException {
+        List<Optional<HostStartException>> failures = InParallel.map("workers-start", locations, location -> {
+            PluginEntry entry = registry.entry(location).orElseThrow();
+            try {
+                running.get(location).workers().start();
+            } catch (Exception e) {
+                return Optional.of(new HostStartException("cannot start the workers of plugin " + entry.name()
+                        + ": " + LoadProblemExplainer.describe(e), e));
+            }
+            registry.markStarted(entry);
+            return Optional.empty();
+        });
+        for (Optional<HostStartException> failure : failures) {
+            if (failure.isPresent()) {
+                throw failure.get();
+            }
         }
-        registry.markStarted(entry);
     }
 
     private static String brokenMessage(List<PluginDescriptor> broken) {
