@@ -41,13 +41,8 @@ scenario_cli() {
   done
   kill -TERM "$DEV_SERVER_PID"
 
-  local shipped_median plain_median
-  shipped_median=$(stats "${shipped[@]}" | cut -d' ' -f1)
-  plain_median=$(stats "${plain[@]}" | cut -d' ' -f1)
-  add_row "CLI \`workflow start PriceSyncWorkflow --input @FILE\`, no --wait, median of $runs (range)" \
-    "$(median_cell s "${shipped[@]}")" \
-    "$(median_cell s "${plain[@]}")" \
-    "$(ratio "$shipped_median" "$plain_median")" \
-    "-" \
-    "bin/worker-host as shipped: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, $archive; baseline: the same jar by plain \`java -jar\` (JVM defaults, no archive); both against an idle dev-server, alternated; load average $load_before before, $(load_now) after"
+  add_median_row "CLI \`workflow start PriceSyncWorkflow --input @FILE\`, no --wait, median of $runs (range); ratio: shipped / plain" \
+    s "-" \
+    "bin/worker-host as shipped: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, $archive; baseline: the same jar by plain \`java -jar\` (JVM defaults, no archive); both against an idle dev-server, alternated; load average $load_before before, $(load_now) after" \
+    "${shipped[@]}" -- "${plain[@]}"
 }

@@ -238,7 +238,23 @@ median_cell() {
   local unit=$1 median low high
   shift
   read -r median low high < <(stats "$@")
-  printf '%s %s (%s-%s)' "$median" "$unit" "$low" "$high"
+  awk -v m="$median" -v u="$unit" -v l="$low" -v h="$high" 'BEGIN { printf "%.4g %s (%.4g-%.4g)", m, u, l, h }'
+}
+
+# One row of worker-host's measurements against the baseline's, each as median (range), and the quotient of the
+# medians: title $1, unit $2, RSS cell $3, notes $4, then worker-host's values, "--", the baseline's values.
+add_median_row() {
+  local title=$1 unit=$2 rss=$3 notes=$4 host=()
+  shift 4
+  while (($#)) && [[ $1 != -- ]]; do host+=("$1"); shift; done
+  shift
+  add_row "$title" "$(median_cell "$unit" "${host[@]}")" "$(median_cell "$unit" "$@")" \
+    "$(quotient "$(stats "${host[@]}" | cut -d' ' -f1)" "$(stats "$@" | cut -d' ' -f1)")" "$rss" "$notes"
+}
+
+# "0.98": $1 / $2, two decimals.
+quotient() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }'
 }
 
 # The 1-minute load average now: the machine is shared, so every timed row says how busy it was.
