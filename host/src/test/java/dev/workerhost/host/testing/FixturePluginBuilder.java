@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,11 +104,20 @@ public final class FixturePluginBuilder {
         return classpath.toString();
     }
 
+    /** The fixtures' folder: in the test classes, or in host's test jar (dist's tests build plugins from it). */
     private static Path fixtureRoot() {
         URL marker = FixturePluginBuilder.class.getClassLoader().getResource("fixtures");
         try {
-            return Path.of(marker.toURI());
-        } catch (URISyntaxException e) {
+            URI uri = marker.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException opened) {
+                    // Another fixture was read from the jar already.
+                }
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
