@@ -162,7 +162,7 @@ class OperationsDistributionIT {
                 "temporal.api-key = \"<redacted>\"",
                 "host.admin.token = \"<redacted>\"");
         assertThat(text.stdout()).containsPattern(
-                "plugins\\.task\\.chunk-size = 1000  # reference\\.conf in task-[^ ]+\\.jar:\\d+");
+                "plugins\\.task\\.chunk-size = 10000  # reference\\.conf in task-[^ ]+\\.jar:\\d+");
         assertThat(text.stdout()).containsPattern("host\\.admin\\.port = 8233  # reference\\.conf in worker-host\\.jar:\\d+");
         JsonNode entries = JSON.readTree(json.stdout());
         assertThat(entries.findValuesAsText("key")).contains("temporal.target", "plugins.billing.schedule");

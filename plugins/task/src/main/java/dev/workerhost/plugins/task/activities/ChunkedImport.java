@@ -5,7 +5,6 @@ import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.SqlErrors;
 import dev.workerhost.plugins.domain.Transactions;
 import dev.workerhost.plugins.task.imports.RecordSource;
-import dev.workerhost.plugins.task.imports.SourceRecord;
 import dev.workerhost.plugins.task.models.ImportProgress;
 import dev.workerhost.plugins.task.models.Task;
 import dev.workerhost.plugins.task.persistence.TaskRepository;
@@ -17,7 +16,8 @@ import java.util.function.LongConsumer;
  * Reads a task's records and writes them in chunks. Each chunk's rows commit in one transaction with the task's
  * counters, which are also the resume position: whatever interrupts the import, the database holds whole chunks
  * and counters that match them, and the next run skips exactly the records they cover. When the database refuses a
- * chunk for the values of some row, the chunk is written again row by row, so only the refused rows fail.
+ * chunk for the values of some row, the chunk is written again row by row, so only the refused rows fail. The
+ * next chunk is read while one is written ({@link ChunkReader}).
  */
 final class ChunkedImport {
 
@@ -43,22 +43,16 @@ final class ChunkedImport {
             throws IOException {
         ImportProgress progress = task.progress();
         skipCommitted(source, progress.processedRecords(), committed);
-        ImportChunk<R> chunk = new ImportChunk<>();
-        SourceRecord record;
-        do {
-            chunk.clear();
-            record = null;
-            while (chunk.size() < chunkSize && (record = source.next()) != null) {
-                chunk.add(record, sink);
-            }
-            if (chunk.size() > 0) {
+        try (ChunkReader<R> reader = new ChunkReader<>(source, sink, chunkSize, "task-import-" + task.id())) {
+            ImportChunk<R> chunk;
+            while ((chunk = reader.next()) != null) {
                 ImportProgress before = progress;
                 progress = commit(task, before, chunk, sink);
                 committed.accept(progress.processedRecords());
                 meters.record(sink.entityType(), progress.successfulRecords() - before.successfulRecords(),
                         progress.failedRecords() - before.failedRecords());
             }
-        } while (record != null);
+        }
         return progress;
     }
 

@@ -44,10 +44,6 @@ final class ImportChunk<R> {
         return entries.size();
     }
 
-    void clear() {
-        entries.clear();
-    }
-
     List<R> rows() {
         return entries.stream().filter(entry -> entry.error() == null).map(Entry::row).toList();
     }
