@@ -7,11 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Aggregates in PostgreSQL, so a customer with millions of events costs one indexed scan and no memory here.
@@ -28,7 +30,13 @@ final class PostgresUsageAggregator implements UsageAggregator {
     private static final String FIELD_VALUES = "(SELECT e.id, e.timestamp AS event_time,"
             + " e.properties::jsonb ->> ? AS v" + UsageQuery.MATCHING_EVENTS + ") usage";
 
-    /** PostgreSQL's "invalid text representation": here, a properties column that is not JSON. */
+    /** How PostgreSQL prints a finite numeric; {@code NaN} and {@code Infinity} are not. */
+    private static final Pattern FINITE = Pattern.compile("-?[0-9.]+");
+
+    /**
+     * PostgreSQL's "invalid text representation": here, a properties column that is not JSON, or (unchecked) a value
+     * that is not a number.
+     */
     private static final String INVALID_TEXT = "22P02";
 
     @Override
@@ -55,17 +63,51 @@ final class PostgresUsageAggregator implements UsageAggregator {
     }
 
     /**
-     * The queries of one meter (same scope) in one statement: each query is a row {@code (k, customer, from, till)}
-     * of a {@code VALUES} table joined to the events, grouped by {@code k}; a query without events gets no group and
-     * stays zero.
+     * The queries of one meter (same scope) in one statement. SUM and MAX first cast the values without checking
+     * them, which costs half of what the pattern does; should a value not be a number (the cast fails, or reads
+     * {@code NaN} or {@code Infinity}, which BigDecimal cannot hold), the checked statement runs instead and names the
+     * event. The failed cast is undone to a savepoint, so the page's transaction goes on.
      */
     private static List<BigDecimal> grouped(Connection connection, List<UsageQuery> queries) throws SQLException {
+        AggregationType aggregation = queries.get(0).meter().aggregation();
+        if (aggregation != AggregationType.SUM && aggregation != AggregationType.MAX) {
+            return grouped(connection, queries, true);
+        }
+        Savepoint unchecked = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            List<BigDecimal> quantities = grouped(connection, queries, false);
+            if (unchecked != null) {
+                connection.releaseSavepoint(unchecked);
+            }
+            if (quantities != null) {
+                return quantities;
+            }
+        } catch (SQLException e) {
+            if (!INVALID_TEXT.equals(e.getSQLState())) {
+                throw e;
+            }
+            if (unchecked != null) {
+                connection.rollback(unchecked);
+            }
+        }
+        return grouped(connection, queries, true);
+    }
+
+    /**
+     * Each query is a row {@code (k, customer, from, till)} of a {@code VALUES} table joined to the events, grouped
+     * by {@code k}; a query without events gets no group and stays zero. Unchecked, null when a SUM or MAX is not a
+     * finite number.
+     */
+    private static List<BigDecimal> grouped(Connection connection, List<UsageQuery> queries, boolean checked)
+            throws SQLException {
         Meter meter = queries.get(0).meter();
         String aggregate;
         switch (meter.aggregation()) {
             case COUNT -> aggregate = "COUNT(*), NULL";
-            case SUM, MAX -> aggregate = meter.aggregation() + "(CASE WHEN v ~ " + NUMBER + " THEN v::numeric END),"
-                    + " MIN(CASE WHEN v !~ " + NUMBER + " THEN id END)";
+            case SUM, MAX -> aggregate = checked
+                    ? meter.aggregation() + "(CASE WHEN v ~ " + NUMBER + " THEN v::numeric END),"
+                            + " MIN(CASE WHEN v !~ " + NUMBER + " THEN id END)"
+                    : meter.aggregation() + "(v::numeric), NULL";
             case COUNT_UNIQUE -> aggregate = "COUNT(DISTINCT v), NULL";
             default -> throw new IllegalStateException("not grouped: " + meter.aggregation());
         }
@@ -102,7 +144,11 @@ final class PostgresUsageAggregator implements UsageAggregator {
                     if (notNumericEvent != null) {
                         throw UsageValues.notNumeric(meter, notNumericEvent, fieldOf(connection, query, notNumericEvent));
                     }
-                    quantities.set(rows.getInt(1), orZero(rows.getBigDecimal(2)));
+                    String quantity = rows.getString(2);
+                    if (quantity != null && !FINITE.matcher(quantity).matches()) {
+                        return null;
+                    }
+                    quantities.set(rows.getInt(1), quantity == null ? BigDecimal.ZERO : new BigDecimal(quantity));
                 }
             }
         }

@@ -119,4 +119,20 @@ class PageBillerTest {
                     + ts("2024-03-01T00:00:00Z"))).isEqualTo("0");
         }
     }
+
+    /** On PostgreSQL the page's SUM first fails its unchecked cast; the transaction goes on to name the event. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Engine.class)
+    void aUsageValueThatIsNoNumberFailsThePageNamingTheEvent(TestDatabase.Engine engine) {
+        try (TestDatabase db = database(engine)) {
+            db.execute(event("t1", "e_bad", "storage", "ext_a", "2024-02-02T00:00:00Z", "{\"gb\": \"lots\"}"));
+            PageBiller biller =
+                    new PageBiller(new Transactions(db.dataSource()), new InvoiceMeters(new SimpleMeterRegistry()));
+
+            assertThatThrownBy(() -> biller.bill(PAGE, NOW, NO_PROGRESS))
+                    .isInstanceOf(InvalidDataException.class)
+                    .hasMessageContaining("event e_bad has properties.gb = lots, which is not a number");
+            assertThat(Queries.single(db, "SELECT COUNT(*) FROM invoices")).isEqualTo("1");
+        }
+    }
 }
