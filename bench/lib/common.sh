@@ -238,7 +238,9 @@ median_cell() {
   local unit=$1 median low high
   shift
   read -r median low high < <(stats "$@")
-  awk -v m="$median" -v u="$unit" -v l="$low" -v h="$high" 'BEGIN { printf "%.4g %s (%.4g-%.4g)", m, u, l, h }'
+  awk -v m="$median" -v u="$unit" -v l="$low" -v h="$high" '
+    function f(x) { return x >= 1000 ? sprintf("%.0f", x) : sprintf("%.4g", x) }
+    BEGIN { printf "%s %s (%s-%s)", f(m), u, f(l), f(h) }'
 }
 
 # One row of worker-host's measurements against the baseline's, each as median (range), and the quotient of the

@@ -5,7 +5,8 @@
 # an untimed first start migrates). All against one dev-server, the variants alternated round by round; the peak RSS
 # of each start is read at ready. The N plugins start twice per round: with the SDK's poller counts (5 workflow and
 # 5 activity task pollers per task queue, which the host keeps by default) and with STARTUP_LEAN_POLLERS, to show
-# what the poll threads cost.
+# what the poll threads cost. --quick (QUICK=1) leaves out the shipped plugins (the other scenarios start them) and the
+# lean pollers: N plugins against 3 only.
 
 STARTUP_LEAN_POLLERS="-Dworkers.defaults.workflow-task-pollers=2 -Dworkers.defaults.activity-task-pollers=1"
 ECHO_PACKAGE=dev/workerhost/bench/overhead
@@ -77,26 +78,31 @@ scenario_startup() {
   cp -r "$many"/bench-p00{1,2,3} "$GENERATED_PLUGINS"/
   local few=$GENERATED_PLUGINS
   start_dev_server
-  local db
-  create_database startup db
-  local shipped_env=(WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" WORKER_HOST_DB_USER="$PG_USER")
-  local shipped_options=-Dplugins.billing.schedule=
-  step "startup: first start of the shipped plugins (migrations; not timed)"
-  time_host_start "$DIST/plugins" shipped-first 3 "$shipped_options" "${shipped_env[@]}"
-  stop_host
+  local db= shipped_env=() shipped_options=-Dplugins.billing.schedule=
+  if ((!QUICK)); then
+    create_database startup db
+    shipped_env=(WORKER_HOST_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" WORKER_HOST_DB_USER="$PG_USER")
+    step "startup: first start of the shipped plugins (migrations; not timed)"
+    time_host_start "$DIST/plugins" shipped-first 3 "$shipped_options" "${shipped_env[@]}"
+    stop_host
+  fi
 
   local shipped=() few_s=() many_s=() few_rss=() many_rss=() shipped_rss=() lean_s=() lean_rss=()
   for ((r = 1; r <= rounds; r++)); do
-    step "startup: round $r of $rounds: 3 shipped, 3 generated, $count generated plugins (lean pollers, SDK pollers)"
-    time_host_start "$DIST/plugins" "shipped-$r" 3 "$shipped_options" "${shipped_env[@]}"
-    shipped+=("$READY_SECONDS"); shipped_rss+=("$READY_RSS_MB")
-    stop_host
+    step "startup: round $r of $rounds"
+    if ((!QUICK)); then
+      time_host_start "$DIST/plugins" "shipped-$r" 3 "$shipped_options" "${shipped_env[@]}"
+      shipped+=("$READY_SECONDS"); shipped_rss+=("$READY_RSS_MB")
+      stop_host
+    fi
     time_host_start "$few" "few-$r" 3 ""
     few_s+=("$READY_SECONDS"); few_rss+=("$READY_RSS_MB")
     stop_host
-    time_host_start "$many" "lean-$r" "$count" "$STARTUP_LEAN_POLLERS"
-    lean_s+=("$READY_SECONDS"); lean_rss+=("$READY_RSS_MB")
-    stop_host
+    if ((!QUICK)); then
+      time_host_start "$many" "lean-$r" "$count" "$STARTUP_LEAN_POLLERS"
+      lean_s+=("$READY_SECONDS"); lean_rss+=("$READY_RSS_MB")
+      stop_host
+    fi
     time_host_start "$many" "many-$r" "$count" ""
     many_s+=("$READY_SECONDS"); many_rss+=("$READY_RSS_MB")
     if ((r == rounds)); then
@@ -112,7 +118,7 @@ scenario_startup() {
     stop_host
   done
   kill -TERM "$DEV_SERVER_PID"
-  drop_database "$db"
+  [[ -n "$db" ]] && drop_database "$db"
 
   local few_median many_median few_rss_median many_rss_median
   few_median=$(stats "${few_s[@]}" | cut -d' ' -f1)
@@ -125,6 +131,7 @@ scenario_startup() {
     "$(awk -v a="$many_median" -v b="$few_median" 'BEGIN { printf "%+.2f", a - b }') s" \
     "$(printf '%.0f' "$many_rss_median") MB vs $(printf '%.0f' "$few_rss_median") MB / $HEAP_LIMIT_MB MB: $(awk -v a="$many_rss_median" -v b="$few_rss_median" -v n="$((count - 3))" 'BEGIN { printf "%.1f", (a - b) / n }') MB per plugin" \
     "each plugin its own folder and class loader, task queue, workflow and activity; SDK default pollers (10 poll threads per plugin); against a dev-server; ratio column: the difference (target < 2 s); load average $(load_now)"
+  ((QUICK)) && return 0
   local lean_median
   lean_median=$(stats "${lean_s[@]}" | cut -d' ' -f1)
   add_row "Start to ready, $count generated plugins with 2 workflow + 1 activity task pollers each, vs 3 (SDK pollers)" \
