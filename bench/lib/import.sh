@@ -77,7 +77,7 @@ scenario_import() {
     "$(rate "$rows" "$base_seconds") rows/s, ${base_seconds} s" \
     "$(speed_ratio "$base_seconds" "$import_seconds") of \\copy's rows/s (end to end: $(speed_ratio "$base_seconds" "$(net_seconds "$host_seconds")") net of the CLI)" \
     "$(rss_cell "$rss")" \
-    "baseline: psql \\copy of the rows the host stored (exported with \\copy TO) into events of a fresh database with the product's schema (PK + usage index), one transaction; worker-host: parses and maps the CSV (ids, RFC 3339 times, JSON properties) and writes it by COPY in resumable chunks (rows + task counters per transaction); import = the task row's started_at to completed_at; a rerun added 0 rows; CLI round trip ${CLI_SECONDS} s"
+    "baseline: psql \\copy of the rows the host stored (exported with \\copy TO) into events of a fresh database with the product's schema (PK + usage index), one transaction; worker-host: parses and maps the CSV (ids, RFC 3339 times, JSON properties) and writes it by binary COPY in resumable chunks of 10000 (rows + task counters per transaction); import = the task row's started_at to completed_at; a rerun added 0 rows; CLI round trip ${CLI_SECONDS} s"
 }
 
 # "0.93x" = worker-host's rows/s as a share of the baseline's, from the baseline's time $1 and worker-host's $2.
