@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.testing.Await;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ class DataSourcesTest {
                 }
             });
             waiting.start();
-            await(() -> log.list.size() >= 2);
+            Await.until("two attempts logged", Duration.ofSeconds(30), () -> log.list.size() >= 2);
             assertThat(waiting.isAlive()).as("still waiting for the database").isTrue();
 
             waiting.interrupt();
@@ -135,14 +135,6 @@ class DataSourcesTest {
                     .hasMessageContainingAll(messageParts)
                     .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("\n"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 
