@@ -16,6 +16,7 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +41,21 @@ class EmbeddedDistributionIT {
         CommandResult result = dist.run(Map.of(), "plugins", "--json");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
-        String document = JSON.readTree(result.stdout()).toString();
-        assertThat(document).contains(
-                "\"task\"", "\"plan\"", "\"billing\"",
-                "TaskProcessingWorkflow", "ProcessTask", "PriceSyncWorkflow",
-                "SubscriptionBillingWorkflow", "BillingSchedulerWorkflow");
+        JsonNode report = JSON.readTree(result.stdout());
+        assertThat(report.path("ok").asBoolean()).isTrue();
+        assertThat(report.path("plugins")).extracting(plugin -> plugin.path("name").asText())
+                .containsExactlyInAnyOrder("billing", "plan", "task");
+        for (JsonNode plugin : report.path("plugins")) {
+            assertThat(plugin.path("state").asText()).as("%s", plugin).isEqualTo("LOADED");
+            assertThat(plugin.path("cause").isNull()).as("%s", plugin).isTrue();
+            assertThat(plugin.path("warnings")).as("%s", plugin).isEmpty();
+            assertThat(texts(plugin, "task_queues")).as("%s", plugin).containsExactly(plugin.path("name").asText());
+        }
+        assertThat(texts(plugin(report, "billing"), "workflow_types"))
+                .containsExactlyInAnyOrder("SubscriptionBillingWorkflow", "BillingSchedulerWorkflow");
+        assertThat(texts(plugin(report, "plan"), "workflow_types")).containsExactly("PriceSyncWorkflow");
+        assertThat(texts(plugin(report, "task"), "workflow_types")).containsExactly("TaskProcessingWorkflow");
+        assertThat(texts(plugin(report, "task"), "activity_types")).contains("ProcessTask");
     }
 
     @Test
@@ -155,5 +166,20 @@ class EmbeddedDistributionIT {
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
                 .findFirst();
+    }
+
+    private static JsonNode plugin(JsonNode report, String name) {
+        for (JsonNode plugin : report.path("plugins")) {
+            if (plugin.path("name").asText().equals(name)) {
+                return plugin;
+            }
+        }
+        throw new AssertionError("no plugin " + name + " in " + report);
+    }
+
+    private static List<String> texts(JsonNode plugin, String field) {
+        List<String> texts = new ArrayList<>();
+        plugin.path(field).forEach(element -> texts.add(element.asText()));
+        return texts;
     }
 }

@@ -2,9 +2,18 @@ package dev.workerhost.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -88,6 +97,41 @@ public final class TestDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed on the " + engine + " test database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads rows back, e.g. to assert what a workflow wrote: one map per row, from each column's label in lower case
+     * to its value, in the query's column order (so columns need distinct names). {@code parameters} fill the query's {@code ?} in order. A timestamp
+     * with time zone is an {@link OffsetDateTime} on both engines (PostgreSQL's driver would give a
+     * {@link Timestamp}).
+     */
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                ResultSetMetaData columns = result.getMetaData();
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns.getColumnCount(); c++) {
+                        Object value = result.getObject(c);
+                        row.put(columns.getColumnLabel(c).toLowerCase(Locale.ROOT),
+                                value instanceof Timestamp ? result.getObject(c, OffsetDateTime.class) : value);
+                        if (row.size() < c) {
+                            throw new IllegalArgumentException("two columns are named " + columns.getColumnLabel(c)
+                                    + " (name them with AS): " + sql);
+                        }
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on the " + engine + " test database: " + e.getMessage(), e);
         }
     }
 

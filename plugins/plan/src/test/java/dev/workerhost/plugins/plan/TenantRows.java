@@ -1,15 +1,10 @@
 package dev.workerhost.plugins.plan;
 
-import dev.workerhost.plugins.domain.SqlTimes;
 import dev.workerhost.plugins.plan.models.PriceSyncInput;
 import dev.workerhost.testkit.TestDatabase;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -101,23 +96,13 @@ final class TenantRows {
     }
 
     private List<LineItem> query(String sql, String key) {
-        try (Connection connection = db.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, key);
-            statement.setString(2, tenantId);
-            List<LineItem> lineItems = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    lineItems.add(new LineItem(row.getString("id"), row.getString("subscription_id"),
-                            row.getString("plan_id"), row.getString("price_id"),
-                            row.getBigDecimal("quantity").stripTrailingZeros(),
-                            SqlTimes.get(row, "start_date"), SqlTimes.get(row, "end_date"),
-                            row.getString("metadata")));
-                }
-            }
-            return lineItems;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return db.rows(sql, key, tenantId).stream().map(row -> new LineItem((String) row.get("id"),
+                (String) row.get("subscription_id"), (String) row.get("plan_id"), (String) row.get("price_id"),
+                ((BigDecimal) row.get("quantity")).stripTrailingZeros(), instant(row.get("start_date")),
+                instant(row.get("end_date")), (String) row.get("metadata"))).toList();
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp == null ? null : ((OffsetDateTime) timestamp).toInstant();
     }
 }

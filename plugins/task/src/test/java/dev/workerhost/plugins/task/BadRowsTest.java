@@ -46,7 +46,7 @@ class BadRowsTest {
             assertThat(fixture.importedRows("written", "EVENTS")).isEqualTo(9);
             assertThat(fixture.importedRows("failed", "EVENTS")).isEqualTo(1);
             assertThat(fixture.importedRows("written", "CUSTOMERS")).isZero();
-            assertThat(fixture.rows("SELECT id FROM events ORDER BY id")).extracting(row -> row.get("id"))
+            assertThat(fixture.db.rows("SELECT id FROM events ORDER BY id")).extracting(row -> row.get("id"))
                     .containsExactly("evt_1", "evt_10", "evt_2", "evt_3", "evt_4", "evt_6", "evt_7", "evt_8",
                             "evt_9");
         }
@@ -88,7 +88,7 @@ class BadRowsTest {
                     line -> assertThat(line).isEqualTo("Line 6: the row cannot be stored: customer cus_odd has"
                             + " stored metadata that is not a JSON object; fix it before importing into it"
                             + " (SQLState 22000)"));
-            assertThat(fixture.rows("SELECT external_id,"
+            assertThat(fixture.db.rows("SELECT external_id,"
                     + " COALESCE(address_country, '-') AS address_country FROM customers ORDER BY external_id"))
                     .containsExactly(Map.of("external_id", "c1", "address_country", "FR"),
                             Map.of("external_id", "c4", "address_country", "IT"),

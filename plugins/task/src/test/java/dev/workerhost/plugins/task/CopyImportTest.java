@@ -48,7 +48,7 @@ class CopyImportTest {
 
             assertThat(result).extracting(TaskResult::status, TaskResult::successfulRecords)
                     .containsExactly(TaskStatus.COMPLETED, 3L);
-            assertThat(fixture.rows("SELECT id, event_name, external_customer_id, customer_id,"
+            assertThat(fixture.db.rows("SELECT id, event_name, external_customer_id, customer_id,"
                     + " to_char(timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS timestamp, source,"
                     + " properties FROM events ORDER BY id")).containsExactly(
                     row("evt_1", "api_call", "c1", "cus_1", "2024-05-01 10:00:00.123456", "web",
@@ -101,7 +101,7 @@ class CopyImportTest {
                 "plugins.task.chunk-size = 100")) {
             fixture.insertTask("task_again", "EVENTS", fixture.file("events.csv", csv.toString()));
             TaskResult first = fixture.run("task_again");
-            List<Map<String, Object>> stored = fixture.rows("SELECT * FROM events ORDER BY id");
+            List<Map<String, Object>> stored = fixture.db.rows("SELECT * FROM events ORDER BY id");
             fixture.db.execute(WATCH_WRITES);
 
             TaskResult second = fixture.run("task_again");
@@ -111,7 +111,7 @@ class CopyImportTest {
                             TaskResult::failedRecords)
                     .containsExactly(TaskStatus.FAILED, 250L, 249L, 1L));
             assertThat(stored).hasSize(249);
-            assertThat(fixture.rows("SELECT * FROM events ORDER BY id")).isEqualTo(stored);
+            assertThat(fixture.db.rows("SELECT * FROM events ORDER BY id")).isEqualTo(stored);
             // Each chunk's COPY meets existing ids and is rolled back; its inserts skip them.
             assertThat(statements(fixture)).isNotEmpty().containsOnly("INSERT");
         }
@@ -154,7 +154,7 @@ class CopyImportTest {
     }
 
     private static List<Object> statements(TaskFixture fixture) {
-        return fixture.rows("SELECT statement FROM event_writes ORDER BY n").stream()
+        return fixture.db.rows("SELECT statement FROM event_writes ORDER BY n").stream()
                 .map(row -> row.get("statement")).toList();
     }
 

@@ -54,11 +54,8 @@ class DemoTaskTest {
 
                 assertThat(again).as("a restart does not make the demo task pending again").isEqualTo(result);
             }
-            try (var connection = db.dataSource().getConnection();
-                    var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM events")) {
-                rows.next();
-                assertThat(rows.getLong(1)).isEqualTo(19);
-            }
+            assertThat(db.rows("SELECT COUNT(*) AS events FROM events"))
+                    .extracting(row -> ((Number) row.get("events")).longValue()).containsExactly(19L);
         }
     }
 

@@ -10,15 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,34 +89,11 @@ final class TaskFixture implements AutoCloseable {
     }
 
     Map<String, Object> task(String id) {
-        return rows("SELECT * FROM tasks WHERE id = ?", id).get(0);
-    }
-
-    List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = db.dataSource().getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet result = query.executeQuery()) {
-                ResultSetMetaData columns = result.getMetaData();
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= columns.getColumnCount(); c++) {
-                        row.put(columns.getColumnLabel(c).toLowerCase(Locale.ROOT), result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return db.rows("SELECT * FROM tasks WHERE id = ?", id).get(0);
     }
 
     long count(String sql, Object... parameters) {
-        return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
+        return ((Number) db.rows(sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
     @Override

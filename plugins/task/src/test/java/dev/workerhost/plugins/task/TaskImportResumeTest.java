@@ -45,7 +45,7 @@ class TaskImportResumeTest {
             assertThat(result.successfulRecords()).isEqualTo(9);
             assertThat(result.failedRecords()).isEqualTo(1);
             assertThat(result.errorSummary()).isEqualTo("Line 5: external_customer_id is required");
-            assertThat(fixture.rows("SELECT id FROM events ORDER BY external_customer_id"))
+            assertThat(fixture.db.rows("SELECT id FROM events ORDER BY external_customer_id"))
                     .extracting(row -> row.get("id"))
                     .containsExactly("evt_1", "evt_10", "evt_2", "evt_3", "evt_5", "evt_6", "evt_7", "evt_8",
                             "evt_9");

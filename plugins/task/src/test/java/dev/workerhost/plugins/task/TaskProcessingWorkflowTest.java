@@ -53,7 +53,7 @@ class TaskProcessingWorkflowTest {
                             + "Line 7: the record has 3 fields but the header has 7");
             assertThat(result.completedAt()).isNotNull();
 
-            assertThat(fixture.rows("SELECT id, source, properties FROM events WHERE tenant_id = ? ORDER BY id",
+            assertThat(fixture.db.rows("SELECT id, source, properties FROM events WHERE tenant_id = ? ORDER BY id",
                     TaskFixture.TENANT)).containsExactly(
                             Map.of("id", "e1", "source", "sdk, v2", "properties", "{\"tokens\":\"10\"}"),
                             Map.of("id", "e7", "source", "multi\nline", "properties", "{\"tokens\":\"7\"}"),
@@ -95,13 +95,13 @@ class TaskProcessingWorkflowTest {
             assertThat(result).extracting(TaskResult::status, TaskResult::processedRecords,
                     TaskResult::successfulRecords, TaskResult::failedRecords, TaskResult::errorSummary)
                     .containsExactly(TaskStatus.FAILED, 4L, 3L, 1L, "Line 4: external_id is required");
-            Map<String, Object> acme = fixture.rows("SELECT * FROM customers WHERE external_id = 'c1'").get(0);
+            Map<String, Object> acme = fixture.db.rows("SELECT * FROM customers WHERE external_id = 'c1'").get(0);
             assertThat(acme).containsEntry("id", "cus_old")
                     .containsEntry("name", "Acme")
                     .containsEntry("email", "billing@acme.example");
             assertThat(json(acme.get("metadata"))).isEqualTo(json(
                     "{\"tier\":\"gold\",\"region\":\"us\",\"vip\":\"true\",\"limits\":{\"seats\":5}}"));
-            Map<String, Object> globex = fixture.rows("SELECT * FROM customers WHERE external_id = 'c2'").get(0);
+            Map<String, Object> globex = fixture.db.rows("SELECT * FROM customers WHERE external_id = 'c2'").get(0);
             assertThat((String) globex.get("id")).startsWith("cus_");
             assertThat(globex).containsEntry("tenant_id", TaskFixture.TENANT)
                     .containsEntry("name", "Globex")

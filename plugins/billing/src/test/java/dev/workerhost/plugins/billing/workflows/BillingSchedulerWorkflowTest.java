@@ -78,8 +78,9 @@ class BillingSchedulerWorkflowTest {
 
             assertThat(first).isEqualTo(new BillingSchedulerResult(DUE, DUE, 0, 0));
             assertThat(rerun).isEqualTo(new BillingSchedulerResult(0, 0, 0, 0));
-            assertThat(Queries.single(db, "SELECT COUNT(*), COUNT(DISTINCT subscription_id), SUM(total)"
-                    + " FROM invoices")).isEqualTo(DUE + "|" + DUE + "|700");
+            assertThat(Queries.single(db, "SELECT COUNT(*) AS invoices,"
+                    + " COUNT(DISTINCT subscription_id) AS subscriptions, SUM(total) FROM invoices"))
+                    .isEqualTo(DUE + "|" + DUE + "|700");
             assertThat(Queries.single(db, "SELECT COUNT(*) FROM subscriptions WHERE current_period_start = "
                     + ts(today.toString()))).isEqualTo(String.valueOf(DUE + 1));
         }
@@ -113,7 +114,8 @@ class BillingSchedulerWorkflowTest {
             assertThat(first).isEqualTo(new BillingSchedulerResult(DUE - 10, DUE - 10, 10, 0));
             // Only the broken one is still due: its page of one fails again and gets a workflow again.
             assertThat(rerun).isEqualTo(new BillingSchedulerResult(0, 0, 1, 0));
-            assertThat(Queries.single(db, "SELECT COUNT(*), COUNT(DISTINCT subscription_id) FROM invoices"))
+            assertThat(Queries.single(db, "SELECT COUNT(*) AS invoices,"
+                    + " COUNT(DISTINCT subscription_id) AS subscriptions FROM invoices"))
                     .isEqualTo((DUE - 1) + "|" + (DUE - 1));
         }
     }
