@@ -54,7 +54,7 @@ final class AdminClient {
             } catch (IllegalStateException notListening) {
                 last = notListening.getMessage();
             }
-            sleep(200);
+            Pause.of(200);
         }
         throw new AssertionError(what + " within " + timeout + "; last answer of " + path + ": " + last);
     }
@@ -78,15 +78,6 @@ final class AdminClient {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the admin API on port " + port + " does not answer: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

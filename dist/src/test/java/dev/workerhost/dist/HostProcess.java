@@ -59,7 +59,7 @@ final class HostProcess implements AutoCloseable {
                 throw new AssertionError("worker-host did not print \"" + text + "\" within " + timeout + ":\n"
                         + output());
             }
-            sleep(100);
+            Pause.of(100);
         }
         return this;
     }
@@ -120,15 +120,6 @@ final class HostProcess implements AutoCloseable {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }
