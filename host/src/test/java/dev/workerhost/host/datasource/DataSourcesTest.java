@@ -11,13 +11,19 @@ import dev.workerhost.host.retry.PermanentFailure;
 import dev.workerhost.host.testing.Await;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +145,22 @@ class DataSourcesTest {
     }
 
     @Test
+    void aConnectionThatFailsItsValidityCheckIsWaitedForNotTakenAsAnAnswer() throws Exception {
+        Driver notYetValid = new NotYetValidDriver();
+        DriverManager.registerDriver(notYetValid);
+        try {
+            DataSourceSettings settings = new DataSourceSettings("default", NotYetValidDriver.URL, "", "", 1);
+
+            // A transient SQLException is what awaitReachable waits on (Patience retries it); returning would end it.
+            assertThatThrownBy(() -> DatabaseProbe.check(settings, home))
+                    .isInstanceOf(SQLTransientConnectionException.class)
+                    .hasMessageContaining("did not pass a validity check");
+        } finally {
+            DriverManager.deregisterDriver(notYetValid);
+        }
+    }
+
+    @Test
     void aReachableDatabaseIsNotWaitedFor() throws Exception {
         try (PooledDataSources dataSources = new PooledDataSources(TestConfigs.config(home, Map.of()), home)) {
             dataSources.dataSource("default");
@@ -154,5 +176,53 @@ class DataSourcesTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessage("datasource 'default' is not available during an offline check");
         assertThatThrownBy(() -> offline.dataSource("reports")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Opens connections that fail {@link Connection#isValid}, as a database that accepts but cannot serve yet. */
+    private static final class NotYetValidDriver implements Driver {
+        static final String URL = "jdbc:not-yet-valid:db";
+
+        @Override
+        public Connection connect(String url, Properties info) {
+            if (!acceptsURL(url)) {
+                return null;
+            }
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "isValid" -> false;
+                        case "close" -> null;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url.startsWith(URL);
+        }
+
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+            return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
     }
 }
