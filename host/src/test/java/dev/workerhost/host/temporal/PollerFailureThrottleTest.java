@@ -16,6 +16,7 @@ import dev.workerhost.host.testing.Await;
 import dev.workerhost.host.testing.Fixtures;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
+import io.grpc.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +57,9 @@ class PollerFailureThrottleTest {
             String line = "Temporal is not reachable from the workers of task queue alpha-queue: ";
             Await.until("the line \"" + line + "\"", Duration.ofSeconds(30),
                     () -> lines(log).stream().anyMatch(logged -> logged.startsWith(line)));
-            // The throttle had several failures of each poller to hold back, not just the first.
-            Await.until("six failed polls", Duration.ofSeconds(30), () -> failedPolls.count.get() >= 6);
+            // The throttle had the pollers' retries to hold back too, not just the polls in flight when the server
+            // went (those fail at once as CANCELLED; a retry finds nobody listening: UNAVAILABLE).
+            Await.until("four retried polls failing", Duration.ofSeconds(30), () -> failedPolls.count.get() >= 4);
         } finally {
             context.getTurboFilterList().remove(failedPolls);
             root.detachAppender(log);
@@ -75,16 +77,19 @@ class PollerFailureThrottleTest {
                         && event.getThrowableProxy().getMessage().startsWith("UNAVAILABLE"));
     }
 
-    /** Counts the warnings the SDK's workers log with a throwable, and lets each through to the next filter. */
+    /** Counts the SDK workers' warnings that nobody listens at the server's address; lets each on to the throttle. */
     private static final class FailedPolls extends TurboFilter {
         final AtomicInteger count = new AtomicInteger();
 
         @Override
         public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                 Throwable t) {
-            if (logger.getName().startsWith("io.temporal.internal.worker")
-                    && level != null && level.isGreaterOrEqual(Level.WARN) && (t != null || params != null && params.length > 0
-                            && params[params.length - 1] instanceof Throwable)) {
+            Throwable failure = t != null ? t
+                    : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last
+                    : null;
+            if (logger.getName().startsWith("io.temporal.internal.worker") && level != null
+                    && level.isGreaterOrEqual(Level.WARN) && failure != null
+                    && Status.fromThrowable(failure).getCode() == Status.Code.UNAVAILABLE) {
                 count.incrementAndGet();
             }
             return FilterReply.NEUTRAL;
