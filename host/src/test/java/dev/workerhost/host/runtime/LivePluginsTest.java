@@ -79,6 +79,8 @@ class LivePluginsTest {
         Files.delete(leaves);
 
         Await.until("the removed plugin stops polling", SOON, () -> !host.polling("leaves-queue"));
+        // The removal is recorded just after the workers stop polling, not at the same instant.
+        Await.until("the removal is recorded", SOON, () -> host.pluginHistory().get("leaves").size() > 1);
         assertThat(host.registry().workflow(Fixtures.workflowType("leaves"))).isEmpty();
         assertThat(host.pluginHistory().get("leaves")).extracting(PluginEvent::change)
                 .containsExactly(Change.STARTED, Change.REMOVED);
