@@ -6,6 +6,7 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.VersioningBehavior;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The options a workflow type is started with unless the caller says otherwise: an execution timeout, a retry
- * policy and, for types that must run once per business key, the workflow id derived from the input.
+ * policy and, for types that must run once per business key, the workflow id derived from the input; and the
+ * versioning behaviour its runs get where the host registers its workers as Worker Deployment versions.
  */
 public final class WorkflowDefaults {
 
@@ -21,17 +23,19 @@ public final class WorkflowDefaults {
     public static final Duration DEFAULT_EXECUTION_TIMEOUT = Duration.ofHours(1);
 
     private static final WorkflowDefaults STANDARD =
-            new WorkflowDefaults(DEFAULT_EXECUTION_TIMEOUT, defaultRetryOptions(), null);
+            new WorkflowDefaults(DEFAULT_EXECUTION_TIMEOUT, defaultRetryOptions(), null, null);
 
     private final Duration executionTimeout;
     private final RetryOptions retryOptions;
     private final Function<Object, String> workflowIdFromInput;
+    private final VersioningBehavior versioningBehavior;
 
-    private WorkflowDefaults(
-            Duration executionTimeout, RetryOptions retryOptions, Function<Object, String> workflowIdFromInput) {
+    private WorkflowDefaults(Duration executionTimeout, RetryOptions retryOptions,
+            Function<Object, String> workflowIdFromInput, VersioningBehavior versioningBehavior) {
         this.executionTimeout = requireNonNull(executionTimeout, "executionTimeout is null");
         this.retryOptions = requireNonNull(retryOptions, "retryOptions is null");
         this.workflowIdFromInput = workflowIdFromInput;
+        this.versioningBehavior = versioningBehavior;
     }
 
     /** A one-hour execution timeout and {@link #defaultRetryOptions()}. */
@@ -54,11 +58,11 @@ public final class WorkflowDefaults {
     }
 
     public WorkflowDefaults withExecutionTimeout(Duration timeout) {
-        return new WorkflowDefaults(timeout, retryOptions, workflowIdFromInput);
+        return new WorkflowDefaults(timeout, retryOptions, workflowIdFromInput, versioningBehavior);
     }
 
     public WorkflowDefaults withRetryOptions(RetryOptions options) {
-        return new WorkflowDefaults(executionTimeout, options, workflowIdFromInput);
+        return new WorkflowDefaults(executionTimeout, options, workflowIdFromInput, versioningBehavior);
     }
 
     /**
@@ -68,8 +72,25 @@ public final class WorkflowDefaults {
     public <I> WorkflowDefaults withWorkflowId(Class<I> inputType, Function<? super I, String> idFromInput) {
         requireNonNull(inputType, "inputType is null");
         requireNonNull(idFromInput, "idFromInput is null");
-        return new WorkflowDefaults(
-                executionTimeout, retryOptions, input -> idFromInput.apply(inputType.cast(input)));
+        return new WorkflowDefaults(executionTimeout, retryOptions,
+                input -> idFromInput.apply(inputType.cast(input)), versioningBehavior);
+    }
+
+    /**
+     * How a run of this type moves between versions of the plugin on a Temporal cluster where the host registers its
+     * workers as Worker Deployment versions ({@code workers.deployment.name}): {@link VersioningBehavior#PINNED}
+     * runs finish on the version that started them, so a new version need not replay them;
+     * {@link VersioningBehavior#AUTO_UPGRADE} runs move to the deployment's current version, whose code must replay
+     * them. Without it the host uses {@code AUTO_UPGRADE}, which is how every run behaves without versioning. The
+     * types of one task queue must agree, since a worker has one default; an {@code @WorkflowVersioningBehavior}
+     * on the workflow method is the SDK's way to set one type apart. No effect without versioning.
+     */
+    public WorkflowDefaults withVersioningBehavior(VersioningBehavior behavior) {
+        requireNonNull(behavior, "behavior is null");
+        if (behavior == VersioningBehavior.UNSPECIFIED) {
+            throw new IllegalArgumentException("a workflow type's versioning behaviour is PINNED or AUTO_UPGRADE");
+        }
+        return new WorkflowDefaults(executionTimeout, retryOptions, workflowIdFromInput, behavior);
     }
 
     public Duration executionTimeout() {
@@ -78,6 +99,11 @@ public final class WorkflowDefaults {
 
     public RetryOptions retryOptions() {
         return retryOptions;
+    }
+
+    /** The versioning behaviour this type declares, if any (see {@link #withVersioningBehavior}). */
+    public Optional<VersioningBehavior> versioningBehavior() {
+        return Optional.ofNullable(versioningBehavior);
     }
 
     /** The id this type's workflow must run under for {@code input}, if the type derives one. */

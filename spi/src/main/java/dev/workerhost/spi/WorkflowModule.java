@@ -18,6 +18,9 @@ package dev.workerhost.spi;
  */
 public interface WorkflowModule {
 
+    /** What {@link #version()} says of a plugin whose jar's manifest has no {@code Implementation-Version}. */
+    String UNVERSIONED = "unversioned";
+
     /** The plugin's name: unique in a host, the key of its config subtree {@code plugins.<name>}. */
     String name();
 
@@ -30,7 +33,7 @@ public interface WorkflowModule {
     /** The plugin's version; by default the {@code Implementation-Version} of its jar's manifest. */
     default String version() {
         String version = getClass().getPackage().getImplementationVersion();
-        return version == null ? "unversioned" : version;
+        return version == null ? UNVERSIONED : version;
     }
 
     /** Declares the plugin's task queues, workflow implementation types and activity instances. */

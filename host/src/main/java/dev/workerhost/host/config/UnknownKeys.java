@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.Map;
  * <p>The known keys are those of the reference configuration, null values included (a null names a key that is
  * unset by default). An empty object there is an open map whose entries are the user's; {@code datasources.<name>}
  * and {@code workers."<queue>"} are open maps whose entries have the keys of {@code datasources.default} and
- * {@code workers.defaults}.
+ * {@code workers.defaults}. An entry the reference defines itself ({@code workers.deployment}) is no map entry but a
+ * section of its own, checked against its own keys.
  */
 final class UnknownKeys {
 
@@ -88,8 +90,8 @@ final class UnknownKeys {
         String template = OPEN_MAP_TEMPLATES.get(path);
         for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
             String child = path + "." + ConfigUtil.joinPath(entry.getKey());
-            if (template != null) {
-                requireShape(entry.getValue(), child, reference.getObject(template));
+            if (template != null && !isObject(reference, child)) {
+                requireShape(entry.getValue(), child, reference.getObject(template), known.keySet());
             } else if (entry.getValue() instanceof ConfigObject inner && isObject(reference, child)) {
                 if (!reference.getObject(child).isEmpty()) {
                     requireKnown(inner, child, reference, known);
@@ -101,8 +103,13 @@ final class UnknownKeys {
         }
     }
 
-    /** An entry of an open map ({@code datasources.reports}) has the keys of the map's template entry. */
-    private static void requireShape(ConfigValue entry, String path, ConfigObject template) {
+    /**
+     * An entry of an open map ({@code datasources.reports}) has the keys of the map's template entry. The nearest key
+     * named for an unknown one is looked for among the known keys too, since a misspelt section
+     * ({@code workers.deploymnet.name}) reads as a map entry.
+     */
+    private static void requireShape(ConfigValue entry, String path, ConfigObject template,
+            Collection<String> knownKeys) {
         if (!(entry instanceof ConfigObject object)) {
             return;
         }
@@ -110,7 +117,9 @@ final class UnknownKeys {
         leaves(template, "").keySet().forEach(key -> known.put(path + "." + key, null));
         for (Map.Entry<String, ConfigValue> leaf : leaves(object, path).entrySet()) {
             if (!known.containsKey(leaf.getKey())) {
-                throw unknown(leaf.getKey(), leaf.getValue(), known.keySet());
+                List<String> candidates = new ArrayList<>(known.keySet());
+                candidates.addAll(knownKeys);
+                throw unknown(leaf.getKey(), leaf.getValue(), candidates);
             }
         }
     }

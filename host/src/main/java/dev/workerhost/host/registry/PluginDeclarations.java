@@ -59,10 +59,12 @@ public final class PluginDeclarations implements Registrar {
         return types;
     }
 
-    List<QueueContents> contents() {
+    /** What the plugin's workers register, one entry per task queue. */
+    public List<QueueContents> contents() {
         return queues.values().stream()
                 .map(queue -> new QueueContents(
-                        queue.name, plugin, pluginLoader, queue.implementations, queue.activities))
+                        queue.name, plugin, pluginLoader, queue.implementations, queue.activities,
+                        queue.versioning.workerDefault()))
                 .toList();
     }
 
@@ -73,9 +75,11 @@ public final class PluginDeclarations implements Registrar {
         private final Map<Class<?>, WorkflowImplementationOptions> implementations = new LinkedHashMap<>();
         private final List<Object> activities = new ArrayList<>();
         private final List<String> activityTypes = new ArrayList<>();
+        private final QueueVersioningBehavior versioning;
 
         private Queue(String name) {
             this.name = name;
+            this.versioning = new QueueVersioningBehavior(name);
         }
 
         @Override
@@ -86,6 +90,7 @@ public final class PluginDeclarations implements Registrar {
             requireNonNull(options, "workflow implementation options are null");
             for (POJOWorkflowMethodMetadata method :
                     POJOWorkflowImplMetadata.newInstance(implementationType).getWorkflowMethods()) {
+                versioning.add(implementationType, method, defaults);
                 workflows.add(new WorkflowRegistration(
                         method.getName(), name, plugin, implementationType, defaults, inputType(method)));
             }

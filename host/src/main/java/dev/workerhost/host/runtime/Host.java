@@ -14,6 +14,7 @@ import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.temporal.EmbeddedTemporalServer;
 import dev.workerhost.host.temporal.TemporalConnector;
 import dev.workerhost.host.temporal.TemporalSettings;
+import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,20 +70,22 @@ public final class Host implements AutoCloseable, HostStatus {
      * @throws InterruptedException if interrupted (stopped) while waiting for Temporal or a plugin's start
      */
     public static Host start(Config config, HostSettings settings) throws HostStartException, InterruptedException {
-        AdminSettings adminSettings = adminSettings(config);
+        AdminSettings adminSettings = settings(() -> AdminSettings.from(config));
+        TemporalSettings temporal = TemporalSettings.from(config);
+        WorkerVersioning versioning = settings(() -> WorkerVersioning.from(config, temporal.isEmbedded()));
         HostMetrics metrics = new HostMetrics();
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
         // Looked at before the install reads them, so a plugin that changes during the start is acted on later.
         Map<Path, PluginFiles> installedFiles = PluginFolderWatcher.look(settings.pluginsDir());
         PluginLifecycle plugins = PluginLifecycle.install(config, settings,
                 new PluginScanner().scan(settings.pluginsDir()), dataSources, metrics.registry());
-        Host host = new Host(settings, plugins, dataSources, metrics, TemporalSettings.from(config));
+        Host host = new Host(settings, plugins, dataSources, metrics, temporal);
         try {
             host.startAdmin(adminSettings);
             plugins.refuseBroken();
             host.connect();
             dataSources.awaitReachable();
-            plugins.start(host.client);
+            plugins.start(host.client, versioning);
             host.watchPlugins(installedFiles);
         } catch (HostStartException | InterruptedException | RuntimeException e) {
             host.close();
@@ -91,9 +95,10 @@ public final class Host implements AutoCloseable, HostStatus {
         return host;
     }
 
-    private static AdminSettings adminSettings(Config config) throws HostStartException {
+    /** Settings read from the configuration; one that is invalid stops the start with its message. */
+    private static <T> T settings(Supplier<T> read) throws HostStartException {
         try {
-            return AdminSettings.from(config);
+            return read.get();
         } catch (IllegalArgumentException e) {
             throw new HostStartException(e.getMessage(), e);
         }

@@ -20,6 +20,7 @@ import dev.workerhost.host.registry.PluginRegistry;
 import dev.workerhost.host.registry.PluginState;
 import dev.workerhost.host.temporal.TemporalWorkflowStarter;
 import dev.workerhost.host.workers.WorkerManager;
+import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.WorkflowStarter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -63,6 +64,7 @@ public final class PluginLifecycle implements AutoCloseable {
     /** Removed plugins still finishing their running activities. */
     private final Set<Thread> draining = ConcurrentHashMap.newKeySet();
     private WorkflowClient client;
+    private WorkerVersioning versioning = WorkerVersioning.off();
     private WorkflowStarter workflows;
     private volatile boolean polling;
 
@@ -115,15 +117,19 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /**
      * Hands plugins the Temporal connection, starts each registered plugin (migrations, seed data, long-running
-     * workflows: before any worker polls), then the workers, and logs one line per plugin.
+     * workflows: before any worker polls), then the workers, and logs one line per plugin. The workers run as Worker
+     * Deployment versions as {@code versioning} says; a plugin it refuses (one without a version) is FAILED before
+     * its {@code start}.
      *
      * @throws HostStartException if a plugin's start fails or outlasts {@code host.plugin-start-timeout} under
      *     {@code fail}, or the workers cannot start
      * @throws InterruptedException if the thread is interrupted (the host stopped) while a plugin starts; that
      *     plugin's start is interrupted too and not waited for
      */
-    public synchronized void start(WorkflowClient client) throws HostStartException, InterruptedException {
+    public synchronized void start(WorkflowClient client, WorkerVersioning versioning)
+            throws HostStartException, InterruptedException {
         this.client = client;
+        this.versioning = versioning;
         workflows = new TemporalWorkflowStarter(client, registry);
         temporal.connect(client, workflows);
         startPlugins();
@@ -228,14 +234,13 @@ public final class PluginLifecycle implements AutoCloseable {
      */
     private PluginEvent upgrade(PluginEntry predecessor, PluginEntry candidate) {
         Optional<String> refusal = candidate.isRegistered()
-                ? registry.refusal(predecessor, candidate)
+                ? registry.refusal(predecessor, candidate).or(() -> versioningRefusal(candidate))
                 : Optional.of(candidate.descriptor().cause());
         if (refusal.isPresent()) {
             candidate.plugin().ifPresent(plugin -> plugin.loader().closeQuietly());
             return changes.report(upgradeEvent(predecessor, candidate, Change.UPGRADE_REFUSED, refusal.get()));
         }
-        Running upgraded = new Running(candidate.plugin().orElseThrow(),
-                new WorkerManager(client, candidate.queues(), config));
+        Running upgraded = new Running(candidate.plugin().orElseThrow(), workersOf(candidate));
         Optional<String> unsafe = new UpgradeGuard(client).refusal(predecessor, candidate, upgraded.workers());
         if (unsafe.isPresent()) {
             upgraded.workers().drain(Duration.ZERO);
@@ -258,7 +263,12 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /** Starts a plugin admitted while the host runs: its {@code start}, then its workers. */
     private PluginEvent startLive(PluginEntry entry) {
-        Running plugin = new Running(entry.plugin().orElseThrow(), new WorkerManager(client, entry.queues(), config));
+        Optional<String> refusal = versioningRefusal(entry);
+        if (refusal.isPresent()) {
+            entry.plugin().orElseThrow().loader().closeQuietly();
+            return changes.report(event(registry.markFailed(entry, refusal.get(), null), Change.FAILED, refusal.get()));
+        }
+        Running plugin = new Running(entry.plugin().orElseThrow(), workersOf(entry));
         Optional<String> failure = startRunning(entry, plugin);
         if (failure.isPresent()) {
             return changes.report(event(registry.markFailed(entry, failure.get(), null), Change.FAILED, failure.get()));
@@ -349,17 +359,35 @@ public final class PluginLifecycle implements AutoCloseable {
 
     private void startPlugins() throws HostStartException, InterruptedException {
         for (PluginEntry entry : registry.registered()) {
+            Optional<String> refusal = versioningRefusal(entry);
+            if (refusal.isPresent()) {
+                fail(entry, refusal.get(), null);
+                continue;
+            }
             try {
                 Duration took = PluginStart.run(entry, settings.pluginStartTimeout());
                 meters.timer("worker.host.plugin.start", "plugin", entry.name()).record(took);
-                running.put(entry.location(), new Running(entry.plugin().orElseThrow(),
-                        new WorkerManager(client, entry.queues(), config)));
+                running.put(entry.location(), new Running(entry.plugin().orElseThrow(), workersOf(entry)));
             } catch (PluginStart.PluginStartException e) {
-                PluginEntry failed = registry.markFailed(entry, e.getMessage(), e.getCause());
-                entry.plugin().orElseThrow().loader().closeQuietly();
-                refuseBroken(List.of(failed));
+                fail(entry, e.getMessage(), e.getCause());
             }
         }
+    }
+
+    /** Marks a plugin that cannot start FAILED and releases it; the failure policy decides whether the host goes on. */
+    private void fail(PluginEntry entry, String cause, Throwable error) throws HostStartException {
+        PluginEntry failed = registry.markFailed(entry, cause, error);
+        entry.plugin().orElseThrow().loader().closeQuietly();
+        refuseBroken(List.of(failed));
+    }
+
+    private Optional<String> versioningRefusal(PluginEntry entry) {
+        return versioning.refusal(entry.name(), entry.plugin().orElseThrow().version());
+    }
+
+    private WorkerManager workersOf(PluginEntry entry) {
+        return new WorkerManager(client, entry.queues(), config,
+                versioning.versionOf(entry.name(), entry.plugin().orElseThrow().version()));
     }
 
     /**

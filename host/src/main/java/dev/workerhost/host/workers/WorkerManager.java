@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.workerhost.host.loading.LoaderSwap;
 import dev.workerhost.host.registry.QueueContents;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkerDeploymentVersion;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -31,11 +32,20 @@ public final class WorkerManager {
     private final WorkerFactory factory;
     private final List<QueueContents> queues;
     private final Config config;
+    private final Optional<WorkerDeploymentVersion> version;
     private boolean created;
 
+    /** Unversioned workers. */
     public WorkerManager(WorkflowClient client, List<QueueContents> queues, Config config) {
+        this(client, queues, config, Optional.empty());
+    }
+
+    /** @param version the Worker Deployment version the workers run as (see {@link WorkerVersioning}), if any */
+    public WorkerManager(WorkflowClient client, List<QueueContents> queues, Config config,
+            Optional<WorkerDeploymentVersion> version) {
         this.queues = List.copyOf(queues);
         this.config = config;
+        this.version = version;
         Map<String, ClassLoader> loaders = new LinkedHashMap<>();
         Map<String, String> plugins = new LinkedHashMap<>();
         queues.forEach(queue -> loaders.put(queue.taskQueue(), queue.pluginLoader()));
@@ -49,7 +59,9 @@ public final class WorkerManager {
     public void start() throws Exception {
         createWorkers();
         factory.start();
-        LOG.info("workers polling task queues {}", taskQueues());
+        LOG.info("workers polling task queues {}{}", taskQueues(), version
+                .map(deployment -> " as Worker Deployment version " + deployment.toCanonicalString())
+                .orElse(""));
     }
 
     /**
@@ -92,7 +104,7 @@ public final class WorkerManager {
             return;
         }
         for (QueueContents queue : queues) {
-            Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue.taskQueue()));
+            Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue, version));
             try (LoaderSwap swap = LoaderSwap.to(queue.pluginLoader())) {
                 queue.workflowTypes().forEach((type, options) ->
                         worker.registerWorkflowImplementationTypes(options, type));

@@ -3,19 +3,24 @@ package dev.workerhost.host.workers;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import dev.workerhost.host.registry.QueueContents;
+import io.temporal.common.WorkerDeploymentVersion;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerOptions;
+import java.util.Optional;
 
 /**
  * Worker options for one task queue: {@code workers."<queue>"} over {@code workers.defaults}; a key set in neither
- * keeps the Temporal SDK's default.
+ * keeps the Temporal SDK's default. With a deployment version, the worker runs as that version, giving the queue's
+ * workflow types their declared versioning behaviour.
  */
 final class WorkerSettings {
 
     private WorkerSettings() {
     }
 
-    static WorkerOptions forQueue(Config config, String taskQueue) {
-        Config queue = subtree(config, ConfigUtil.joinPath("workers", taskQueue))
+    static WorkerOptions forQueue(Config config, QueueContents contents, Optional<WorkerDeploymentVersion> version) {
+        Config queue = subtree(config, ConfigUtil.joinPath("workers", contents.taskQueue()))
                 .withFallback(subtree(config, "workers.defaults"));
         // Draining means running activities finish: without this their heartbeats throw
         // ActivityWorkerShutdownException as soon as shutdown starts, and a long import stops mid-file.
@@ -35,6 +40,11 @@ final class WorkerSettings {
         if (queue.hasPath("activities-per-second")) {
             options.setMaxWorkerActivitiesPerSecond(queue.getDouble("activities-per-second"));
         }
+        version.ifPresent(deploymentVersion -> options.setDeploymentOptions(WorkerDeploymentOptions.newBuilder()
+                .setUseVersioning(true)
+                .setVersion(deploymentVersion)
+                .setDefaultVersioningBehavior(contents.versioningBehavior())
+                .build()));
         return options.build();
     }
 

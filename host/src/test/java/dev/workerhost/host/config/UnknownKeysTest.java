@@ -82,6 +82,29 @@ class UnknownKeysTest {
     }
 
     @Test
+    void workersDeploymentIsASectionOfItsOwnNotATaskQueue() throws Exception {
+        Config config = loadFile("workers { deployment.name = billing-prod, \"billing\".max-concurrent-activities = 4 }");
+        assertThat(config.getString("workers.deployment.name")).isEqualTo("billing-prod");
+
+        assertThatThrownBy(() -> loadFile("workers.deployment.nmae = billing-prod"))
+                .hasMessageStartingWith("unknown config key workers.deployment.nmae (set in ")
+                .hasMessageEndingWith("did you mean workers.deployment.name?");
+        assertThatThrownBy(() -> loadFile("workers.deployment.max-concurrent-activities = 4"))
+                .as("a queue's keys are no deployment keys")
+                .hasMessageStartingWith("unknown config key workers.deployment.max-concurrent-activities (set in ");
+        assertThatThrownBy(() -> loadFile("workers.deployment = billing-prod"))
+                .hasMessageStartingWith("unknown config key workers.deployment (set in ")
+                .hasMessageEndingWith("did you mean workers.deployment.name?");
+    }
+
+    @Test
+    void aMisspeltDeploymentSectionReadsAsAQueueButTheKeyMeantIsNamed() {
+        assertThatThrownBy(() -> loadFile("workers.deploymnet.name = billing-prod"))
+                .hasMessageStartingWith("unknown config key workers.deploymnet.name (set in ")
+                .hasMessageEndingWith("did you mean workers.deployment.name?");
+    }
+
+    @Test
     void everyDatasourceHasTheKeysOfTheDefaultOne() throws Exception {
         Config config = loadFile("datasources.reports { url = \"jdbc:h2:mem:r\", user = sa, pool-size = 2 }");
         assertThat(config.getString("datasources.reports.user")).isEqualTo("sa");

@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -46,7 +47,7 @@ class WorkerManagerTest {
                 .setFailWorkflowExceptionTypes(IllegalStateException.class)
                 .build();
         QueueContents queue = new QueueContents("options-queue", "options-plugin", getClass().getClassLoader(),
-                Map.of(RefusingWorkflowImpl.class, options), List.of());
+                Map.of(RefusingWorkflowImpl.class, options), List.of(), VersioningBehavior.UNSPECIFIED);
         int port = FreePort.find();
         try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", port)) {
             WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(

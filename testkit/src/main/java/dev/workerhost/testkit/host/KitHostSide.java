@@ -10,6 +10,7 @@ import dev.workerhost.host.loading.PluginScanner;
 import dev.workerhost.host.loading.PluginSource;
 import dev.workerhost.host.runtime.HostStartException;
 import dev.workerhost.host.runtime.PluginLifecycle;
+import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.Json;
 import dev.workerhost.testkit.PluginRefusedException;
 import dev.workerhost.testkit.bridge.HostSide;
@@ -43,7 +44,8 @@ public final class KitHostSide implements HostSide {
             PluginLifecycle plugins = install(setup, home, config, new GivenDataSources(setup.dataSources()));
             TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance(serverOptions(setup));
             try {
-                plugins.start(temporal.getWorkflowClient());
+                // The SDK's test server has no worker versioning.
+                plugins.start(temporal.getWorkflowClient(), WorkerVersioning.off());
                 return new PluginHost(plugins, temporal);
             } catch (HostStartException | InterruptedException | RuntimeException e) {
                 plugins.close();
