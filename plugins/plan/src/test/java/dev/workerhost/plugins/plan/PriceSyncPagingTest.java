@@ -6,6 +6,7 @@ import dev.workerhost.plugins.plan.models.PriceSyncResult;
 import dev.workerhost.testkit.PluginTestEnvironment;
 import dev.workerhost.testkit.TestDatabase;
 import dev.workerhost.testkit.TestDatabase.Engine;
+import dev.workerhost.testkit.WorkflowHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,14 +51,17 @@ class PriceSyncPagingTest {
                 assertThat(first).isEqualTo(
                         new PriceSyncResult(rows.id("plan"), SUBSCRIPTIONS, 2L * SUBSCRIPTIONS, 0, 0));
                 assertThat(rows.allLineItems()).hasSize(2 * SUBSCRIPTIONS);
-                // 30 full pages, then an empty one that finds the end.
-                int pages = SUBSCRIPTIONS / PAGE_SIZE + 1;
+                // 30 full pages; the page query looks one subscription ahead, so no empty page follows the last.
+                int pages = SUBSCRIPTIONS / PAGE_SIZE;
                 assertThat(counting.statements())
                         .isLessThanOrEqualTo(STATEMENTS_PER_SYNC + pages * STATEMENTS_PER_PAGE);
                 // The last run of the sync was continued from an earlier one: the long loop did continue as new.
-                assertThat(env.history("PriceSyncWorkflow-" + rows.id("plan")).events().get(0)
+                WorkflowHistory lastRun = env.history("PriceSyncWorkflow-" + rows.id("plan"));
+                assertThat(lastRun.events().get(0)
                         .path("workflowExecutionStartedEventAttributes").path("continuedExecutionRunId").asText())
                         .isNotEmpty();
+                // After 4 runs of 7 pages, the last run syncs the last 2 pages and stops.
+                assertThat(lastRun.activityAttempts("SyncPlanPricesPage")).hasSize(pages % PAGES_PER_RUN);
 
                 PriceSyncResult second = sync(env, rows);
 

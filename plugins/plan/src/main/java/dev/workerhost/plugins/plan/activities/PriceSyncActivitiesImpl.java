@@ -12,7 +12,7 @@ import dev.workerhost.plugins.plan.models.SubscriptionPage;
 import dev.workerhost.plugins.plan.models.SyncCounts;
 import dev.workerhost.plugins.plan.models.SyncPageRequest;
 import dev.workerhost.plugins.plan.models.SyncPageResult;
-import dev.workerhost.plugins.plan.persistence.CustomPlans;
+import dev.workerhost.plugins.plan.persistence.PagePlanning;
 import dev.workerhost.plugins.plan.persistence.LineItemStore;
 import dev.workerhost.plugins.plan.persistence.PlanPriceReader;
 import dev.workerhost.plugins.plan.persistence.SubscriptionPageReader;
@@ -67,7 +67,7 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
         List<PlanPrice> ended = endedOrNot.get(true);
         List<PlanPrice> active = endedOrNot.get(false);
         SyncPageResult result = transactions.inTransaction(connection -> {
-            CustomPlans.forThisTransaction(connection);
+            PagePlanning.forThisTransaction(connection);
             if (!plans.lockPlan(connection, plan.scope(), plan.planId())) {
                 throw notFound(plan);
             }
@@ -90,7 +90,7 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
             }
             long pairs = (long) page.subscriptions() * request.prices().size();
             SyncCounts counts = new SyncCounts(page.subscriptions(), created, terminated, pairs - created - terminated);
-            return new SyncPageResult(counts, page.lastSubscriptionId(), page.subscriptions() == request.pageSize());
+            return new SyncPageResult(counts, page.lastSubscriptionId(), page.morePages());
         });
         meters.record(result.counts());
         return result;

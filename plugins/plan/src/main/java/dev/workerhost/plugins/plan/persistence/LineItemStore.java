@@ -22,18 +22,19 @@ public final class LineItemStore {
     static final String ADDED_BY_PLAN_SYNC = "{\"added_by\":\"plan_sync\"}";
 
     /**
-     * The page's pairs that have a line item for the plan price (the subscription's own) or for an override of it
-     * (a line item whose price's parent is the plan price), whatever its dates: two {@code SELECT}s to subtract with
-     * {@code EXCEPT}. Set operations are hashed whatever the planner believes of the page's size; a correlated
-     * {@code NOT EXISTS} per pair goes quadratic when it misjudges (as it does for a join with {@code VALUES}).
+     * Keeps the pairs whose subscription has no line item for the plan price (its own) and none for an override of
+     * it (a line item whose price's parent is the plan price), whatever their dates. Each line-item side is
+     * restricted to the page's range, so PostgreSQL reads it as one index range and, with nested loops turned off
+     * for the page ({@link PagePlanning}), hashes or merges it against the page's pairs whatever it estimates: a
+     * nested loop over a range that stale statistics call empty goes quadratic.
      */
-    private static final String COVERED_PAIRS = " EXCEPT SELECT own.subscription_id, own.price_id"
-            + " FROM subscription_line_items own WHERE own.tenant_id = ? AND own.environment_id = ?"
-            + " AND own.subscription_id > ? AND own.subscription_id <= ?"
-            + " EXCEPT SELECT ov.subscription_id, op.parent_price_id FROM subscription_line_items ov"
-            + " JOIN prices op ON op.id = ov.price_id AND op.tenant_id = ov.tenant_id"
-            + " AND op.environment_id = ov.environment_id WHERE ov.tenant_id = ? AND ov.environment_id = ?"
-            + " AND ov.subscription_id > ? AND ov.subscription_id <= ? AND op.parent_price_id IS NOT NULL";
+    private static final String NOT_COVERED = " AND NOT EXISTS (SELECT 1 FROM subscription_line_items own"
+            + " WHERE own.tenant_id = ? AND own.environment_id = ? AND own.subscription_id > ?"
+            + " AND own.subscription_id <= ? AND own.subscription_id = s.id AND own.price_id = p.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM subscription_line_items ov JOIN prices op ON op.id = ov.price_id"
+            + " AND op.tenant_id = ov.tenant_id AND op.environment_id = ov.environment_id"
+            + " WHERE ov.tenant_id = ? AND ov.environment_id = ? AND ov.subscription_id > ?"
+            + " AND ov.subscription_id <= ? AND ov.subscription_id = s.id AND op.parent_price_id = p.id)";
 
     /**
      * The page's open line items of {@code endedPrices} (the plan prices that have ended by {@code now}), each with
@@ -92,39 +93,37 @@ public final class LineItemStore {
      * Adds a line item for every pair of the page with one of {@code activePrices} (the plan prices that have not
      * ended by {@code now}) that has no line item for the price or an override of it: it starts at the later of the
      * price's and the subscription's start (the one that is set; {@code now} if neither), quantity 1 for FIXED and 0
-     * for USAGE, no end date. Returns how many it added. The ids are one fresh {@code li_...} id per page and the row's number in the page: ids that
-     * grow with time like those of {@link Ids}, so the primary key's index grows at its end.
+     * for USAGE, no end date. Returns how many it added. The ids are one fresh {@code li_...} id per page and the
+     * row's number in the page, ten digits wide, numbered in (subscription, price) order: ids that grow with time
+     * like those of {@link Ids} and, within a page, in the order the rows are written, so both indexes grow at their
+     * end instead of splitting pages in their middle.
      */
     public int addMissing(Connection connection, SubscriptionPage page, List<PlanPrice> activePrices, Instant now)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO subscription_line_items (id, tenant_id, environment_id, subscription_id, plan_id,"
                         + " price_id, quantity, start_date, end_date, metadata, created_at)"
-                        + " SELECT CAST(? AS VARCHAR(255))"
-                        + " || CAST(ROW_NUMBER() OVER () AS VARCHAR(20)),"
+                        + " SELECT CAST(? AS VARCHAR(255)) || LPAD(CAST(ROW_NUMBER() OVER (ORDER BY s.id, p.id)"
+                        + " AS VARCHAR(20)), 10, '0'),"
                         + " s.tenant_id, s.environment_id, s.id, CAST(? AS VARCHAR(255)), p.id,"
                         + " CASE WHEN p.type = 'FIXED' THEN 1 ELSE 0 END,"
                         + " CASE WHEN p.start_date IS NULL THEN COALESCE(s.start_date, CAST(? AS TIMESTAMP WITH TIME"
                         + " ZONE)) WHEN s.start_date IS NULL OR p.start_date > s.start_date THEN p.start_date"
                         + " ELSE s.start_date END,"
                         + " NULL, CAST(? AS VARCHAR(65536)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                        + " FROM (SELECT s.id AS subscription_id, p.id AS price_id"
-                        + PagePairs.from(activePrices) + PagePairs.WHERE + COVERED_PAIRS + ") missing"
-                        + " JOIN subscriptions s ON s.id = missing.subscription_id"
-                        + PagePairs.join(activePrices) + " ON p.id = missing.price_id")) {
+                        + PagePairs.from(activePrices) + PagePairs.WHERE + NOT_COVERED)) {
             statement.setString(1, Ids.newId("li") + "_");
             statement.setString(2, page.planId());
             SqlTimes.set(statement, 3, now);
             statement.setString(4, ADDED_BY_PLAN_SYNC);
             SqlTimes.set(statement, 5, now);
             int index = PagePairs.bind(statement, 6, page, activePrices);
-            for (int copy = 0; copy < 2; copy++) {
+            for (int side = 0; side < 2; side++) {
                 statement.setString(index++, page.scope().tenantId());
                 statement.setString(index++, page.scope().environmentId());
                 statement.setString(index++, page.afterSubscriptionId());
                 statement.setString(index++, page.lastSubscriptionId());
             }
-            PagePairs.bindPrices(statement, index, activePrices);
             return statement.executeUpdate();
         }
     }

@@ -31,12 +31,8 @@ final class PagePairs {
 
     /** The subscriptions {@code s} crossed with the prices {@code p}; joins may follow, then {@link #WHERE}. */
     static String from(List<PlanPrice> prices) {
-        return " FROM subscriptions s CROSS" + join(prices);
-    }
-
-    /** {@code JOIN} the prices as {@code p}, to be followed by {@code ON}; bound by {@link #bindPrices}. */
-    static String join(List<PlanPrice> prices) {
-        return " JOIN (VALUES " + String.join(", ", Collections.nCopies(prices.size(), PRICE_ROW))
+        return " FROM subscriptions s CROSS JOIN (VALUES "
+                + String.join(", ", Collections.nCopies(prices.size(), PRICE_ROW))
                 + ") AS p (id, type, currency, billing_period, billing_period_count, start_date, end_date)";
     }
 
@@ -55,8 +51,7 @@ final class PagePairs {
         return index;
     }
 
-    /** Binds the prices of {@link #join} from {@code first} on; returns the next free index. */
-    static int bindPrices(PreparedStatement statement, int first, List<PlanPrice> prices) throws SQLException {
+    private static int bindPrices(PreparedStatement statement, int first, List<PlanPrice> prices) throws SQLException {
         int index = first;
         for (PlanPrice price : prices) {
             statement.setString(index++, price.id());

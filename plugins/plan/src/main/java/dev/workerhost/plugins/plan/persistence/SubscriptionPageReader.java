@@ -14,27 +14,33 @@ import java.util.Optional;
  */
 public final class SubscriptionPageReader {
 
-    /** The next page's bounds and size, read in one row; empty when no subscription is left. */
+    /**
+     * The next page's bounds and size, and whether a subscription follows it, read in one row: the query looks one
+     * subscription beyond the page, so the last page is known as such and no empty page is asked for after it.
+     * Empty when no subscription is left.
+     */
     public Optional<SubscriptionPage> next(
             Connection connection, Scope scope, String planId, String afterSubscriptionId, int pageSize)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) AS subscriptions, MAX(id) AS last_id FROM (SELECT id FROM subscriptions"
+                "SELECT COUNT(*) AS fetched, MAX(CASE WHEN row_in_page <= ? THEN id END) AS last_id FROM"
+                        + " (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS row_in_page FROM subscriptions"
                         + " WHERE tenant_id = ? AND environment_id = ? AND plan_id = ?"
                         + " AND subscription_status IN ('ACTIVE', 'TRIALING') AND id > ?"
                         + " ORDER BY id FETCH FIRST ? ROWS ONLY) page")) {
-            statement.setString(1, scope.tenantId());
-            statement.setString(2, scope.environmentId());
-            statement.setString(3, planId);
-            statement.setString(4, afterSubscriptionId);
-            statement.setInt(5, pageSize);
+            statement.setInt(1, pageSize);
+            statement.setString(2, scope.tenantId());
+            statement.setString(3, scope.environmentId());
+            statement.setString(4, planId);
+            statement.setString(5, afterSubscriptionId);
+            statement.setInt(6, pageSize + 1);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                int subscriptions = row.getInt("subscriptions");
-                return subscriptions == 0
+                int fetched = row.getInt("fetched");
+                return fetched == 0
                         ? Optional.empty()
-                        : Optional.of(new SubscriptionPage(
-                                scope, planId, afterSubscriptionId, row.getString("last_id"), subscriptions));
+                        : Optional.of(new SubscriptionPage(scope, planId, afterSubscriptionId, row.getString("last_id"),
+                                Math.min(fetched, pageSize), fetched > pageSize));
             }
         }
     }
