@@ -116,14 +116,33 @@ class ClusterDistributionIT {
         }
     }
 
-    private HostProcess startHost(String name) {
+    @Test
+    void withADeploymentNameEachShippedPluginServesAsAVersionOfADeploymentOfItsOwn() throws Exception {
+        // The dev-server is the SDK's test server: it takes versioned polls but records no version and pins nothing
+        // (no Temporal cluster runs here), so this shows what the hosts register and that their workers serve.
+        try (HostProcess host = startHost("versioned", "-Dworkers.deployment.name=shop").awaitReady(STARTUP)) {
+            assertThat(host.output()).contains(
+                    "workers polling task queues [task] as Worker Deployment version shop-task.0.",
+                    "workers polling task queues [plan] as Worker Deployment version shop-plan.0.",
+                    "workers polling task queues [billing] as Worker Deployment version shop-billing.0.");
+
+            WorkflowStub run = startImport(insertImportTask("task_versioned",
+                    writeEventsCsv(temp.resolve("versioned.csv"), 10)));
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = run.getResult(Map.class);
+            assertThat(result).containsEntry("status", "COMPLETED");
+        }
+    }
+
+    private HostProcess startHost(String name, String... javaOptions) {
         Map<String, String> env = new HashMap<>();
         env.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
         env.put("WORKER_HOST_DB_URL", database.url());
         env.put("WORKER_HOST_DB_USER", database.user());
         // Off, so the hosts' schedulers and demo rows stay out of the counts; the import files are in the test's folder.
         env.put("JAVA_OPTS", "-Dplugins.billing.schedule= -Dhost.admin.port=" + Distribution.freePort()
-                + " -Dplugins.task.sources.folders.0=" + temp);
+                + " -Dplugins.task.sources.folders.0=" + temp + " " + String.join(" ", javaOptions));
         return Distribution.copyTo(temp.resolve(name)).start(env, "run");
     }
 
