@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.workerhost.plugins.domain.NotFoundException;
 import dev.workerhost.plugins.domain.Transactions;
+import dev.workerhost.plugins.plan.models.FirstPageRequest;
+import dev.workerhost.plugins.plan.models.FirstPageResult;
 import dev.workerhost.plugins.plan.models.LineItemEnd;
 import dev.workerhost.plugins.plan.models.PlanPrice;
 import dev.workerhost.plugins.plan.models.PlanRef;
+import dev.workerhost.plugins.plan.models.PriceSyncProgress;
 import dev.workerhost.plugins.plan.models.PriceSyncSnapshot;
 import dev.workerhost.plugins.plan.models.SubscriptionPage;
 import dev.workerhost.plugins.plan.models.SyncCounts;
@@ -55,6 +58,14 @@ public final class PriceSyncActivitiesImpl implements PriceSyncActivities {
             return plans.publishedPrices(connection, plan.scope(), plan.planId());
         });
         return new PriceSyncSnapshot(published, pageSize, pagesPerRun);
+    }
+
+    @Override
+    public FirstPageResult syncFirstPlanPricesPage(FirstPageRequest request) {
+        PriceSyncSnapshot snapshot = readPlanPrices(request.plan());
+        SyncPageResult page = syncPlanPricesPage(
+                PriceSyncProgress.starting(snapshot, request.now()).nextPage(request.plan()));
+        return new FirstPageResult(snapshot, page);
     }
 
     @Override
