@@ -49,6 +49,16 @@ public final class Json {
         return MAPPER.copy();
     }
 
+    /**
+     * Forgets the types this configuration has read and written. Jackson keeps what it learnt of each type, class
+     * included, for the mapper's life, so a plugin's classes, and its class loader, would outlive the plugin: the
+     * host calls this once it has unloaded one. Readers and writers taken before are emptied too. Plugins have no
+     * reason to call it; what is forgotten is learnt again on the next use, at the cost of a first use.
+     */
+    public static void forgetTypes() {
+        JacksonTypeCaches.empty(MAPPER);
+    }
+
     /** Temporal's default data converter with JSON done by this configuration: the host's and the test kit's. */
     public static DataConverter dataConverter() {
         return Converter.INSTANCE;

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,5 +71,54 @@ class JsonTest {
         assertThatThrownBy(() -> Json.readerFor(Sample.class).readValue("{\"taskid\":\"t\"}"))
                 .as("the shared configuration is unchanged")
                 .hasMessageContaining("\"taskid\"");
+    }
+
+    @Test
+    void typesItForgetsNoLongerHoldTheirClassLoaderAndAreLearntAgain() throws Exception {
+        ObjectReader reader = Json.readerFor(Sample.class);
+        WeakReference<ClassLoader> loader = readAndWriteInALoaderOfItsOwn(Sample.class);
+
+        Json.forgetTypes();
+
+        awaitCollected(loader);
+        Sample sample = new Sample("t1", Instant.parse("2026-01-02T03:04:05Z"));
+        assertThat(reader.<Sample>readValue(Json.writer().writeValueAsString(sample))).isEqualTo(sample);
+    }
+
+    /** Reads and writes a copy of {@code type} defined by a class loader of its own, as a plugin's type is. */
+    private static WeakReference<ClassLoader> readAndWriteInALoaderOfItsOwn(Class<?> type) throws Exception {
+        ClassLoader own = new ClassLoader(JsonTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.equals(type.getName())) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> loaded = findLoadedClass(name);
+                    if (loaded != null) {
+                        return loaded;
+                    }
+                    try (InputStream bytes = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] code = bytes.readAllBytes();
+                        return defineClass(name, code, 0, code.length);
+                    } catch (IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+            }
+        };
+        Class<?> copy = own.loadClass(type.getName());
+        assertThat(copy).isNotEqualTo(type);
+        Object value = Json.readerFor(copy).readValue("{\"task_id\":\"t2\"}");
+        assertThat(Json.writer().writeValueAsString(value)).contains("\"task_id\":\"t2\"");
+        return new WeakReference<>(own);
+    }
+
+    private static void awaitCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
+        for (int attempt = 0; loader.get() != null; attempt++) {
+            assertThat(attempt).as("attempts to collect the class loader").isLessThan(100);
+            System.gc();
+            Thread.sleep(50);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.workerhost.host.loading;
 
+import dev.workerhost.spi.Json;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -101,7 +102,9 @@ public final class PluginClassLoader extends URLClassLoader {
     }
 
     /**
-     * Closes the plugin's jars once the host has given the plugin up (refused, or failed to start). An error while
+     * Closes the plugin's jars once the host has given the plugin up (refused, failed to start, removed or replaced),
+     * and has the JSON configuration host and plugins share forget the types it has seen, the plugin's among them,
+     * so that nothing of the host's holds the plugin's classes and this loader can be collected. An error while
      * closing is logged, not thrown: what made the host give the plugin up is what the operator needs.
      */
     public void closeQuietly() {
@@ -110,6 +113,7 @@ public final class PluginClassLoader extends URLClassLoader {
         } catch (IOException e) {
             LOG.debug("cannot close the class loader of {}", location, e);
         }
+        Json.forgetTypes();
     }
 
     @Override
