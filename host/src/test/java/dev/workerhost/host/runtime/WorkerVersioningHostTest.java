@@ -18,6 +18,7 @@ import dev.workerhost.host.testing.TestConfigs;
 import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.Json;
 import dev.workerhost.spi.StartedWorkflow;
+import dev.workerhost.spi.WorkflowModule;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -26,6 +27,7 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class WorkerVersioningHostTest {
 
     @Test
-    void onAServerReachedByAddressEachPluginPollsAsItsOwnDeploymentVersionAndOneWithoutAVersionIsRefusedAtStartOrLive()
+    void onAServerReachedByAddressEachPluginPollsAsItsOwnDeploymentVersionAndOneWithoutAVersionIsRefusedAtStartLiveOrAsAnUpgrade()
             throws Exception {
         Path home = Files.createTempDirectory("worker-host-versioning");
         Path plugins = Fixtures.emptyPluginsDir(home);
@@ -88,6 +90,17 @@ class WorkerVersioningHostTest {
                     assertThat(event.change()).isEqualTo(Change.FAILED);
                     assertThat(event.detail()).startsWith("has no version");
                 });
+
+                Path unversioned = Fixtures.stepperJar(home.resolve("orders-unversioned.jar"), "orders",
+                        WorkflowModule.UNVERSIONED, true);
+                Files.move(unversioned, plugins.resolve("orders.jar"), StandardCopyOption.REPLACE_EXISTING);
+                List<PluginEvent> upgraded = host.reloadPlugins().orElseThrow();
+                assertThat(upgraded).singleElement().satisfies(event -> {
+                    assertThat(event.change()).isEqualTo(Change.UPGRADE_REFUSED);
+                    assertThat(event.detail()).startsWith("from 1.4.0 (").contains("): has no version");
+                });
+                assertThat(descriptor(host, "orders").version()).as("the old version keeps serving")
+                        .isEqualTo("1.4.0");
             }
         }
     }
