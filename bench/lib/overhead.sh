@@ -32,8 +32,9 @@ drive_workflows() {
 }
 
 # Host and bare worker run side by side against one dev-server, each on its own task queue with the SDK's worker
-# options (the host's workers.defaults leave every option to the SDK), so this is also the host's defaults against
-# the SDK's. After a warm-up batch on each, batches alternate bare, host, bare, host ... for $2 rounds.
+# options (the host's workers.defaults leave every option to the SDK, and its poller share for one task queue is the
+# SDK's 5 + 5), so this is also the host's defaults against the SDK's. After a warm-up batch on each, batches
+# alternate bare, host, bare, host ... for $2 rounds.
 scenario_overhead() {
   local workflows=$1 rounds=$2 warm_up=$(($1 / 4 + 1)) r
   step "overhead: compiling the fixture plugin and the bare-SDK worker"

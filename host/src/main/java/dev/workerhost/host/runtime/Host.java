@@ -11,8 +11,6 @@ import dev.workerhost.host.loading.PluginScanner;
 import dev.workerhost.host.registry.PluginEvent;
 import dev.workerhost.host.metrics.HostMetrics;
 import dev.workerhost.host.registry.PluginRegistry;
-import dev.workerhost.host.temporal.EmbeddedTemporalServer;
-import dev.workerhost.host.temporal.TemporalConnector;
 import dev.workerhost.host.temporal.TemporalSettings;
 import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.WorkflowStarter;
@@ -29,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running worker host: plugins loaded, registered and started, Temporal connected, workers polling. Start-up:
- * load plugins, register them, connect to Temporal (starting the embedded server if so configured), wait for the
- * datasources the plugins asked for, then {@link PluginLifecycle} starts each plugin and the workers and logs one
- * line per plugin, then
+ * load plugins and register them while the connection to Temporal is set up (starting the embedded server if so
+ * configured; {@link TemporalInBackground}), wait for it and for the datasources the plugins asked for, then
+ * {@link PluginLifecycle} starts each plugin and the workers and logs one line per plugin, then
  * {@value #READY}. The admin API (when {@code host.admin.port} is not 0) listens from right after loading, so health
  * and readiness answer while the host waits for Temporal or a database. {@link #close()} drains the workers, closes
  * the plugins, the datasources and the connection, stops the embedded server and then the admin API.
@@ -48,18 +46,19 @@ public final class Host implements AutoCloseable, HostStatus {
     private final PooledDataSources dataSources;
     private final HostMetrics metrics;
     private final TemporalSettings temporal;
-    private EmbeddedTemporalServer embeddedServer;
+    private final TemporalInBackground connection;
     private volatile WorkflowClient client;
     private Optional<AdminServer> admin = Optional.empty();
     private volatile PluginFolderWatcher watcher;
 
     private Host(HostSettings settings, PluginLifecycle plugins, PooledDataSources dataSources, HostMetrics metrics,
-            TemporalSettings temporal) {
+            TemporalSettings temporal, TemporalInBackground connection) {
         this.settings = settings;
         this.plugins = plugins;
         this.dataSources = dataSources;
         this.metrics = metrics;
         this.temporal = temporal;
+        this.connection = connection;
     }
 
     /**
@@ -77,13 +76,20 @@ public final class Host implements AutoCloseable, HostStatus {
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
         // Looked at before the install reads them, so a plugin that changes during the start is acted on later.
         Map<Path, PluginFiles> installedFiles = PluginFolderWatcher.look(settings.pluginsDir());
-        PluginLifecycle plugins = PluginLifecycle.install(config, settings,
-                new PluginScanner().scan(settings.pluginsDir()), dataSources, metrics.registry());
-        Host host = new Host(settings, plugins, dataSources, metrics, temporal);
+        TemporalInBackground connection = TemporalInBackground.start(temporal, metrics.temporalScope());
+        PluginLifecycle plugins;
+        try {
+            plugins = PluginLifecycle.install(config, settings, new PluginScanner().scan(settings.pluginsDir()),
+                    dataSources, metrics.registry());
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        Host host = new Host(settings, plugins, dataSources, metrics, temporal, connection);
         try {
             host.startAdmin(adminSettings);
             plugins.refuseBroken();
-            host.connect();
+            host.client = connection.await();
             dataSources.awaitReachable();
             plugins.start(host.client, versioning);
             host.watchPlugins(installedFiles);
@@ -120,13 +126,6 @@ public final class Host implements AutoCloseable, HostStatus {
         if (settings.watchPlugins()) {
             watcher.watch();
         }
-    }
-
-    private void connect() throws InterruptedException {
-        if (temporal.isEmbedded()) {
-            embeddedServer = EmbeddedTemporalServer.start(temporal.embeddedBind(), temporal.embeddedPort());
-        }
-        client = new TemporalConnector(temporal, metrics.temporalScope()).connectPatiently();
     }
 
     @Override
@@ -202,12 +201,7 @@ public final class Host implements AutoCloseable, HostStatus {
         }
         plugins.close();
         dataSources.close();
-        if (client != null) {
-            client.getWorkflowServiceStubs().shutdown();
-        }
-        if (embeddedServer != null) {
-            embeddedServer.close();
-        }
+        connection.close();
         admin.ifPresent(AdminServer::close);
         metrics.close();
         LOG.info("worker-host stopped");

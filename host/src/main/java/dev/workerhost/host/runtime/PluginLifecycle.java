@@ -387,7 +387,12 @@ public final class PluginLifecycle implements AutoCloseable {
 
     private WorkerManager workersOf(PluginEntry entry) {
         return new WorkerManager(client, entry.queues(), config,
-                versioning.versionOf(entry.name(), entry.plugin().orElseThrow().version()));
+                versioning.versionOf(entry.name(), entry.plugin().orElseThrow().version()), queuesServed());
+    }
+
+    /** The task queues of the registered plugins, which share the host's poll threads out (PollerShare). */
+    private int queuesServed() {
+        return registry.queues().size();
     }
 
     /**

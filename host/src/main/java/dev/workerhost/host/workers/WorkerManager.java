@@ -33,19 +33,25 @@ public final class WorkerManager {
     private final List<QueueContents> queues;
     private final Config config;
     private final Optional<WorkerDeploymentVersion> version;
+    private final int queuesServed;
     private boolean created;
 
-    /** Unversioned workers. */
+    /** Unversioned workers for {@code queues}, which are all the task queues polled (the test kit's case). */
     public WorkerManager(WorkflowClient client, List<QueueContents> queues, Config config) {
-        this(client, queues, config, Optional.empty());
+        this(client, queues, config, Optional.empty(), queues.size());
     }
 
-    /** @param version the Worker Deployment version the workers run as (see {@link WorkerVersioning}), if any */
+    /**
+     * @param version the Worker Deployment version the workers run as (see {@link WorkerVersioning}), if any
+     * @param queuesServed how many task queues the host polls in all, these included: the pollers a queue gets
+     *     when the configuration does not say depend on it ({@link PollerShare})
+     */
     public WorkerManager(WorkflowClient client, List<QueueContents> queues, Config config,
-            Optional<WorkerDeploymentVersion> version) {
+            Optional<WorkerDeploymentVersion> version, int queuesServed) {
         this.queues = List.copyOf(queues);
         this.config = config;
         this.version = version;
+        this.queuesServed = queuesServed;
         Map<String, ClassLoader> loaders = new LinkedHashMap<>();
         Map<String, String> plugins = new LinkedHashMap<>();
         queues.forEach(queue -> loaders.put(queue.taskQueue(), queue.pluginLoader()));
@@ -104,7 +110,8 @@ public final class WorkerManager {
             return;
         }
         for (QueueContents queue : queues) {
-            Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue, version));
+            Worker worker = factory.newWorker(queue.taskQueue(), WorkerSettings.forQueue(config, queue, version,
+                    queuesServed));
             try (LoaderSwap swap = LoaderSwap.to(queue.pluginLoader())) {
                 queue.workflowTypes().forEach((type, options) ->
                         worker.registerWorkflowImplementationTypes(options, type));

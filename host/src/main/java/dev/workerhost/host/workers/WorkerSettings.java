@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Worker options for one task queue: {@code workers."<queue>"} over {@code workers.defaults}; a key set in neither
- * keeps the Temporal SDK's default. With a deployment version, the worker runs as that version, giving the queue's
+ * keeps the Temporal SDK's default, but for the pollers: those the host shares out ({@link PollerShare}). With a
+ * deployment version, the worker runs as that version, giving the queue's
  * workflow types their declared versioning behaviour.
  */
 final class WorkerSettings {
@@ -19,18 +20,19 @@ final class WorkerSettings {
     private WorkerSettings() {
     }
 
-    static WorkerOptions forQueue(Config config, QueueContents contents, Optional<WorkerDeploymentVersion> version) {
+    /** @param queuesServed how many task queues the host polls, this one included */
+    static WorkerOptions forQueue(Config config, QueueContents contents, Optional<WorkerDeploymentVersion> version,
+            int queuesServed) {
         Config queue = subtree(config, ConfigUtil.joinPath("workers", contents.taskQueue()))
                 .withFallback(subtree(config, "workers.defaults"));
         // Draining means running activities finish: without this their heartbeats throw
         // ActivityWorkerShutdownException as soon as shutdown starts, and a long import stops mid-file.
         WorkerOptions.Builder options = WorkerOptions.newBuilder().setAllowActivityHeartbeatDuringShutdown(true);
-        if (queue.hasPath("workflow-task-pollers")) {
-            options.setMaxConcurrentWorkflowTaskPollers(queue.getInt("workflow-task-pollers"));
-        }
-        if (queue.hasPath("activity-task-pollers")) {
-            options.setMaxConcurrentActivityTaskPollers(queue.getInt("activity-task-pollers"));
-        }
+        PollerShare share = PollerShare.of(queuesServed);
+        options.setMaxConcurrentWorkflowTaskPollers(queue.hasPath("workflow-task-pollers")
+                ? queue.getInt("workflow-task-pollers") : share.workflowTaskPollers());
+        options.setMaxConcurrentActivityTaskPollers(queue.hasPath("activity-task-pollers")
+                ? queue.getInt("activity-task-pollers") : share.activityTaskPollers());
         if (queue.hasPath("max-concurrent-workflow-tasks")) {
             options.setMaxConcurrentWorkflowTaskExecutionSize(queue.getInt("max-concurrent-workflow-tasks"));
         }

@@ -57,7 +57,7 @@ class WorkerVersioningTest {
 
     private WorkerOptions options(Config config, WorkerVersioning versioning, WorkflowDefaults defaults) {
         QueueContents queue = queue(defaults);
-        return WorkerSettings.forQueue(config, queue, versioning.versionOf(queue.plugin(), "1.4.0"));
+        return WorkerSettings.forQueue(config, queue, versioning.versionOf(queue.plugin(), "1.4.0"), 1);
     }
 
     @Test
