@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,26 @@ public final class PooledDataSources implements DataSourceProvider {
     private final Config config;
     private final Path home;
     private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+    /**
+     * The pools' housekeeping (idle and lifetime limits, keeping each pool filled) on one thread the host starts
+     * here, before any plugin runs. Left to itself, Hikari starts a housekeeper per pool from the code that first
+     * asks for the datasource, a plugin's {@code register}; a thread keeps the protection domains of the code that
+     * created it (its inherited access control context), and so the housekeeper would keep that plugin's class
+     * loader for the host's life, through any upgrade or removal.
+     */
+    private final ScheduledThreadPoolExecutor housekeeping;
 
     public PooledDataSources(Config config, Path home) {
         this.config = config;
         this.home = home;
+        this.housekeeping = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "worker-host-datasources-housekeeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Hikari cancels a closed pool's housekeeping task; a shared executor must then drop it.
+        housekeeping.setRemoveOnCancelPolicy(true);
+        housekeeping.prestartAllCoreThreads();
     }
 
     @Override
@@ -78,6 +95,7 @@ public final class PooledDataSources implements DataSourceProvider {
     public synchronized void close() {
         pools.values().forEach(HikariDataSource::close);
         pools.clear();
+        housekeeping.shutdownNow();
     }
 
     /**
@@ -85,10 +103,12 @@ public final class PooledDataSources implements DataSourceProvider {
      * own code, and the JDBC drivers ship with the host, where {@link java.sql.DriverManager} must find them (it
      * looks for drivers once, with the context class loader of its first caller).
      */
-    private static HikariDataSource createPool(DataSourceSettings settings) {
+    private HikariDataSource createPool(DataSourceSettings settings) {
         try (LoaderSwap swap = LoaderSwap.to(PooledDataSources.class.getClassLoader())) {
             requireDriver(settings);
-            return new HikariDataSource(hikariConfig(settings));
+            HikariConfig hikari = hikariConfig(settings);
+            hikari.setScheduledExecutor(housekeeping);
+            return new HikariDataSource(hikari);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.workerhost.host.runtime;
 
-import static dev.workerhost.host.testing.Fixtures.greeter;
+import static dev.workerhost.host.testing.Fixtures.greeterUsingDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,12 +33,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plugins come and go without leaking: a plugin is loaded, serves a workflow, is upgraded, serves one on the new
- * version and is removed, {@value #CYCLES} times over in one running host on the embedded server (each change
- * through the folder's rescan, the path of {@code POST /plugins/reload} and the folder watch), after which every
- * class loader those versions had is collected and the JVM's loaded classes, metaspace and live threads are within a
- * small margin of where they were after {@value #WARM_UP_CYCLES} such cycles (the first ones load, once, what any
- * plugin's use loads, and let the JIT and the gRPC and server pools reach their working size).
+ * Plugins come and go without leaking: a plugin that asks for a datasource in {@code register} is loaded, serves a
+ * workflow, is upgraded, serves one on the new version and is removed, {@value #CYCLES} times over in one running
+ * host on the embedded server (each change through the folder's rescan, the path of {@code POST /plugins/reload}
+ * and the folder watch), after which every class loader those versions had is collected and the JVM's loaded
+ * classes, metaspace and live threads are within a small margin of where they were after {@value #WARM_UP_CYCLES}
+ * such cycles (the first ones load, once, what any plugin's use loads, and let the JIT and the gRPC and server
+ * pools reach their working size).
  *
  * <p>A failsafe test (run with {@code -Pe2e}): it measures the whole JVM, so it runs in one of its own. When loaders
  * stay, it writes a heap dump to {@code target/}: a heap tool's paths from the GC roots to the
@@ -74,7 +75,8 @@ class PluginUnloadingIT {
     void startHost() throws Exception {
         home = Files.createTempDirectory("worker-host-unloading");
         plugins = Fixtures.emptyPluginsDir(home);
-        Config config = TestConfigs.embeddedHost(home, plugins, Map.of("host.plugins.watch", "false"));
+        Config config = TestConfigs.embeddedHost(home, plugins, Map.of("host.plugins.watch", "false",
+                "datasources.greetings.url", "jdbc:h2:mem:greetings"));
         host = Host.start(config, TestConfigs.settings(config, home));
     }
 
@@ -120,12 +122,12 @@ class PluginUnloadingIT {
      * @return the class loaders of the two versions
      */
     private List<WeakReference<PluginClassLoader>> cycle() throws Exception {
-        Path jar = Fixtures.greeterJar(plugins, "cycled.jar", greeter("cycled"), "v1");
+        Path jar = Fixtures.greeterJar(plugins, "cycled.jar", greeterUsingDataSource("cycled", "greetings"), "v1");
         assertThat(reload()).isEqualTo(Change.ADDED);
         WeakReference<PluginClassLoader> first = loaderAt(jar);
         assertThat(greet()).isEqualTo("v1: hello Ada");
 
-        Path next = Fixtures.greeterJar(home, "cycled-next.jar", greeter("cycled"), "v2");
+        Path next = Fixtures.greeterJar(home, "cycled-next.jar", greeterUsingDataSource("cycled", "greetings"), "v2");
         Files.move(next, jar, StandardCopyOption.REPLACE_EXISTING);
         assertThat(reload()).isEqualTo(Change.UPGRADED);
         WeakReference<PluginClassLoader> second = loaderAt(jar);

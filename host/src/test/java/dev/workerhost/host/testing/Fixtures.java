@@ -2,6 +2,7 @@ package dev.workerhost.host.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The fixture plugins the tests use, laid out in a plugins folder the way operators do. */
@@ -33,7 +34,14 @@ public final class Fixtures {
 
     public static Map<String, String> greeter(String plugin, String queue, String workflowType, String spiVersion) {
         return Map.of("PLUGIN", plugin, "QUEUE", queue, "TYPE", workflowType, "PREFIX", plugin + "-",
-                "SPI", spiVersion);
+                "SPI", spiVersion, "DATASOURCE", "");
+    }
+
+    /** Placeholders of a greeter plugin whose {@code register} asks for the datasource {@code dataSource}. */
+    public static Map<String, String> greeterUsingDataSource(String plugin, String dataSource) {
+        Map<String, String> placeholders = new HashMap<>(greeter(plugin));
+        placeholders.put("DATASOURCE", "context.dataSource(\"" + dataSource + "\");");
+        return placeholders;
     }
 
     /** A greeter plugin as one jar, the library {@code lib-<libVersion>} inside it. */
