@@ -2,6 +2,7 @@ package dev.workerhost.host.cli;
 
 import com.typesafe.config.Config;
 import dev.workerhost.host.temporal.TemporalConnector;
+import dev.workerhost.host.temporal.TemporalInBackground;
 import dev.workerhost.host.temporal.TemporalSettings;
 import io.temporal.client.WorkflowClient;
 import picocli.CommandLine.Option;
@@ -20,13 +21,21 @@ final class TargetOption {
 
     /** Connects once (no waiting: an unreachable target is an error), runs {@code call}, disconnects. */
     int withClient(Config config, ClientCall call) throws Exception {
-        TemporalSettings settings = TemporalSettings.from(config);
-        WorkflowClient client =
-                new TemporalConnector(target == null ? settings : settings.withTarget(target)).connectOnce();
+        WorkflowClient client = new TemporalConnector(settings(config)).connectOnce();
         try {
             return call.call(client);
         } finally {
             client.getWorkflowServiceStubs().shutdown();
         }
+    }
+
+    /** Connects once, as {@link #withClient} does, on a thread of its own while the command does other work. */
+    TemporalInBackground connectInBackground(Config config) {
+        return TemporalInBackground.once(settings(config));
+    }
+
+    private TemporalSettings settings(Config config) {
+        TemporalSettings settings = TemporalSettings.from(config);
+        return target == null ? settings : settings.withTarget(target);
     }
 }

@@ -11,6 +11,7 @@ import dev.workerhost.host.loading.PluginScanner;
 import dev.workerhost.host.registry.PluginEvent;
 import dev.workerhost.host.metrics.HostMetrics;
 import dev.workerhost.host.registry.PluginRegistry;
+import dev.workerhost.host.temporal.TemporalInBackground;
 import dev.workerhost.host.temporal.TemporalSettings;
 import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.WorkflowStarter;
@@ -76,7 +77,7 @@ public final class Host implements AutoCloseable, HostStatus {
         PooledDataSources dataSources = new PooledDataSources(config, settings.home());
         // Looked at before the install reads them, so a plugin that changes during the start is acted on later.
         Map<Path, PluginFiles> installedFiles = PluginFolderWatcher.look(settings.pluginsDir());
-        TemporalInBackground connection = TemporalInBackground.start(temporal, metrics.temporalScope());
+        TemporalInBackground connection = TemporalInBackground.forHost(temporal, metrics.temporalScope());
         PluginLifecycle plugins;
         try {
             plugins = PluginLifecycle.install(config, settings, new PluginScanner().scan(settings.pluginsDir()),

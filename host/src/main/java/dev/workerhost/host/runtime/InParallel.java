@@ -51,8 +51,7 @@ final class InParallel {
         }
     }
 
-    /** The task's result, waited for; what it threw is rethrown as it was (a checked exception wrapped). */
-    static <R> R resultOf(Future<R> future) throws InterruptedException {
+    private static <R> R resultOf(Future<R> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
