@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,18 +24,20 @@ public final class LineItemStore {
 
     /**
      * Keeps the pairs whose subscription has no line item for the plan price (its own) and none for an override of
-     * it (a line item whose price's parent is the plan price), whatever their dates. Each line-item side is
-     * restricted to the page's range, so PostgreSQL reads it as one index range and, with nested loops turned off
-     * for the page ({@link PagePlanning}), hashes or merges it against the page's pairs whatever it estimates: a
-     * nested loop over a range that stale statistics call empty goes quadratic.
+     * it (a line item whose price's parent is the plan price), whatever their dates: one read of the page's line
+     * items, each with its price if that is an override of one of the {@code prices} plan prices. Restricted to the
+     * page's range, PostgreSQL reads them as one index range and, with nested loops turned off for the page
+     * ({@link PagePlanning}), hashes or merges them against the page's pairs whatever it estimates: a nested loop
+     * over a range that stale statistics call empty goes quadratic.
      */
-    private static final String NOT_COVERED = " AND NOT EXISTS (SELECT 1 FROM subscription_line_items own"
-            + " WHERE own.tenant_id = ? AND own.environment_id = ? AND own.subscription_id > ?"
-            + " AND own.subscription_id <= ? AND own.subscription_id = s.id AND own.price_id = p.id)"
-            + " AND NOT EXISTS (SELECT 1 FROM subscription_line_items ov JOIN prices op ON op.id = ov.price_id"
-            + " AND op.tenant_id = ov.tenant_id AND op.environment_id = ov.environment_id"
-            + " WHERE ov.tenant_id = ? AND ov.environment_id = ? AND ov.subscription_id > ?"
-            + " AND ov.subscription_id <= ? AND ov.subscription_id = s.id AND op.parent_price_id = p.id)";
+    private static String notCovered(int prices) {
+        return " AND NOT EXISTS (SELECT 1 FROM subscription_line_items li LEFT JOIN prices op"
+                + " ON op.id = li.price_id AND op.tenant_id = li.tenant_id AND op.environment_id = li.environment_id"
+                + " AND op.parent_price_id IN (" + String.join(", ", Collections.nCopies(prices, "?")) + ")"
+                + " WHERE li.tenant_id = ? AND li.environment_id = ? AND li.subscription_id > ?"
+                + " AND li.subscription_id <= ? AND li.subscription_id = s.id"
+                + " AND (li.price_id = p.id OR op.parent_price_id = p.id))";
+    }
 
     /**
      * The page's open line items of {@code endedPrices} (the plan prices that have ended by {@code now}), each with
@@ -111,19 +114,20 @@ public final class LineItemStore {
                         + " ZONE)) WHEN s.start_date IS NULL OR p.start_date > s.start_date THEN p.start_date"
                         + " ELSE s.start_date END,"
                         + " NULL, CAST(? AS VARCHAR(65536)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                        + PagePairs.from(activePrices) + PagePairs.WHERE + NOT_COVERED)) {
+                        + PagePairs.from(activePrices) + PagePairs.WHERE + notCovered(activePrices.size()))) {
             statement.setString(1, Ids.newId("li") + "_");
             statement.setString(2, page.planId());
             SqlTimes.set(statement, 3, now);
             statement.setString(4, ADDED_BY_PLAN_SYNC);
             SqlTimes.set(statement, 5, now);
             int index = PagePairs.bind(statement, 6, page, activePrices);
-            for (int side = 0; side < 2; side++) {
-                statement.setString(index++, page.scope().tenantId());
-                statement.setString(index++, page.scope().environmentId());
-                statement.setString(index++, page.afterSubscriptionId());
-                statement.setString(index++, page.lastSubscriptionId());
+            for (PlanPrice price : activePrices) {
+                statement.setString(index++, price.id());
             }
+            statement.setString(index++, page.scope().tenantId());
+            statement.setString(index++, page.scope().environmentId());
+            statement.setString(index++, page.afterSubscriptionId());
+            statement.setString(index, page.lastSubscriptionId());
             return statement.executeUpdate();
         }
     }
