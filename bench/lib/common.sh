@@ -167,16 +167,50 @@ $(tail -n 20 "$HOST_LOG")"
 }
 
 # `bin/worker-host workflow start TYPE --input JSON --wait` against the running host. Sets WORKFLOW_RESULT to the
-# result JSON and WORKFLOW_SECONDS to its wall-clock time (CLI JVM start-up included).
+# result JSON, WORKFLOW_SECONDS to its wall-clock time (CLI JVM start-up included) and WORKFLOW_NET_SECONDS to the
+# time from the CLI's "started workflow" line (written once the server has accepted the start) to the first line of
+# the result on its standard output: the workflow as the server ran it and the CLI's wait for its result, without
+# the JVM start, plugin loading, input check and connection before the start, or the JVM's exit after the result.
 run_workflow() {
-  local type=$1 input=$2 port=$3 out=$WORK/workflow.out err=$WORK/workflow.err start end rc=0
-  start=$(now)
-  env -u TEMPORAL_ADDRESS -u JAVA_OPTS timeout "$WORKFLOW_TIMEOUT" "$DIST/bin/worker-host" workflow start "$type" \
-    --input "$input" --wait --target "127.0.0.1:$port" >"$out" 2>"$err" || rc=$?
-  end=$(now)
+  local type=$1 input=$2 port=$3 out=$WORK/workflow.out err=$WORK/workflow.err times rc=0
+  times=$(timed_cli "$out" "$err" env -u TEMPORAL_ADDRESS -u JAVA_OPTS timeout "$WORKFLOW_TIMEOUT" \
+    "$DIST/bin/worker-host" workflow start "$type" --input "$input" --wait --target "127.0.0.1:$port") || rc=$?
   ((rc == 0)) || die "$type exited $rc (124 = timed out after ${WORKFLOW_TIMEOUT}s): $(cat "$err" "$out")"
-  WORKFLOW_SECONDS=$(seconds_between "$start" "$end")
+  read -r WORKFLOW_SECONDS WORKFLOW_NET_SECONDS <<<"$times"
+  [[ "$WORKFLOW_NET_SECONDS" != - ]] || die "$type: the CLI wrote no \"started workflow\" line or no result: $(cat "$err")"
   WORKFLOW_RESULT=$(cat "$out")
+}
+
+# Runs a command with its standard output to $1 and standard error to $2, noting when each line arrives; prints
+# "WALL NET": the command's wall-clock seconds, and the seconds from its "started workflow" line on standard error
+# to its first line on standard output ("-" if either is missing). Exits with the command's status.
+timed_cli() {
+  python3 - "$@" <<'PY'
+import subprocess, sys, threading, time
+out_path, err_path, command = sys.argv[1], sys.argv[2], sys.argv[3:]
+marks = {}
+
+def copy(stream, path, mark, first_line_only):
+    with open(path, "wb") as sink:
+        for line in stream:
+            if mark not in marks and (first_line_only or line.startswith(b"started workflow")):
+                marks[mark] = time.monotonic()
+            sink.write(line)
+
+began = time.monotonic()
+cli = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+readers = [threading.Thread(target=copy, args=(cli.stdout, out_path, "result", True)),
+           threading.Thread(target=copy, args=(cli.stderr, err_path, "started", False))]
+for reader in readers:
+    reader.start()
+status = cli.wait()
+ended = time.monotonic()
+for reader in readers:
+    reader.join()
+net = "%.3f" % (marks["result"] - marks["started"]) if len(marks) == 2 else "-"
+print("%.3f %s" % (ended - began, net))
+sys.exit(status)
+PY
 }
 
 # Times a CLI call that does no work (`workflow show` of an unknown id: JVM start, Temporal client, one RPC) against
