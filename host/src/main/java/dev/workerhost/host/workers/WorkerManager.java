@@ -28,6 +28,8 @@ public final class WorkerManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerManager.class);
     private static final String NON_DETERMINISTIC = "NonDeterministicException: ";
+    private static final String NON_DETERMINISTIC_REPORT = "is nondeterministic: ";
+    private static final int REPLAY_ATTEMPTS = 3;
 
     private final WorkerFactory factory;
     private final List<QueueContents> queues;
@@ -77,10 +79,25 @@ public final class WorkerManager {
      * open workflows of the old one.
      *
      * @return why the code does not replay the history, in one line: "is nondeterministic: " and the SDK's message,
-     *     which names the first event the code no longer matches, or "failed: " and the root cause
+     *     which names the first event the code no longer matches, or "failed: " and the root cause of the last of
+     *     three tries
      */
     public Optional<String> replay(String taskQueue, WorkflowExecutionHistory history) {
         createWorkers();
+        Optional<String> failure = Optional.empty();
+        // Non-determinism is the code's and the same every time; another failure can be the machine's (the SDK's
+        // deadlock detector gives a workflow thread one second, which a starved CPU can miss), so it is tried again
+        // before it counts.
+        for (int attempt = 1; attempt <= REPLAY_ATTEMPTS; attempt++) {
+            failure = replayOnce(taskQueue, history);
+            if (failure.isEmpty() || failure.get().startsWith(NON_DETERMINISTIC_REPORT)) {
+                return failure;
+            }
+        }
+        return failure;
+    }
+
+    private Optional<String> replayOnce(String taskQueue, WorkflowExecutionHistory history) {
         try {
             factory.getWorker(taskQueue).replayWorkflowExecution(history);
             return Optional.empty();
@@ -94,7 +111,7 @@ public final class WorkerManager {
         String message = String.valueOf(e.getMessage());
         int nonDeterministic = message.indexOf(NON_DETERMINISTIC);
         if (nonDeterministic >= 0) {
-            return "is nondeterministic: "
+            return NON_DETERMINISTIC_REPORT
                     + message.substring(nonDeterministic + NON_DETERMINISTIC.length()).lines().findFirst().orElse("");
         }
         Throwable root = e;
