@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class PluginClassLoader extends URLClassLoader {
     }
 
     private final Path location;
+    private final List<Runnable> whenClosed = new CopyOnWriteArrayList<>();
 
     public PluginClassLoader(Path location, List<URL> jars, ClassLoader host) {
         super("plugin:" + location.getFileName(), jars.toArray(URL[]::new), host);
@@ -104,7 +106,8 @@ public final class PluginClassLoader extends URLClassLoader {
     /**
      * Closes the plugin's jars once the host has given the plugin up (refused, failed to start, removed or replaced),
      * and has the JSON configuration host and plugins share forget the types it has seen, the plugin's among them,
-     * so that nothing of the host's holds the plugin's classes and this loader can be collected. An error while
+     * and runs what {@link #whenClosed} was given, so that nothing of the host's holds the plugin's classes and this
+     * loader can be collected. An error while
      * closing is logged, not thrown: what made the host give the plugin up is what the operator needs.
      */
     public void closeQuietly() {
@@ -114,6 +117,19 @@ public final class PluginClassLoader extends URLClassLoader {
             LOG.debug("cannot close the class loader of {}", location, e);
         }
         Json.forgetTypes();
+        for (Runnable action : whenClosed) {
+            if (whenClosed.remove(action)) {
+                action.run();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} once, when this loader is closed: for what the host holds of the plugin's (its meters)
+     * and must let go of with it.
+     */
+    public void whenClosed(Runnable action) {
+        whenClosed.add(action);
     }
 
     @Override

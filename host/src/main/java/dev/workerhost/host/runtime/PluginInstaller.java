@@ -30,7 +30,7 @@ public final class PluginInstaller {
 
     private final PluginConfigs configs;
     private final DataSourceProvider dataSources;
-    private final MeterRegistry meters;
+    private final PluginMeters meters;
     private final LateTemporal temporal;
     private final PluginLoader loader = new PluginLoader(PluginInstaller.class.getClassLoader());
 
@@ -43,7 +43,7 @@ public final class PluginInstaller {
             LateTemporal temporal) {
         this.configs = new PluginConfigs(config);
         this.dataSources = dataSources;
-        this.meters = meters;
+        this.meters = new PluginMeters(meters);
         this.temporal = temporal;
     }
 
@@ -96,7 +96,7 @@ public final class PluginInstaller {
         ModuleContext context;
         try {
             context = new HostModuleContext(plugin.name(), configs.forPlugin(plugin.name(), plugin.loader()),
-                    dataSources, taggedBy(plugin.name(), meters), temporal);
+                    dataSources, meters.viewFor(plugin.name(), plugin.loader()), temporal);
         } catch (RuntimeException e) {
             return PluginEntry.broken(plugin, "invalid configuration: " + e.getMessage(), e);
         }
@@ -107,16 +107,5 @@ public final class PluginInstaller {
             return PluginEntry.broken(plugin, "register failed: " + LoadProblemExplainer.explain(e), e);
         }
         return PluginEntry.declared(plugin, context, declarations);
-    }
-
-    /**
-     * A view of the shared registry that adds the tag {@code plugin=<name>} to every meter registered through it.
-     * One at a time: adding a registry to a composite links the two, and plugins are declared side by side.
-     */
-    private static synchronized MeterRegistry taggedBy(String pluginName, MeterRegistry shared) {
-        CompositeMeterRegistry tagged = new CompositeMeterRegistry();
-        tagged.config().commonTags("plugin", pluginName);
-        tagged.add(shared);
-        return tagged;
     }
 }

@@ -88,6 +88,9 @@ class LivePluginsTest {
         assertThat(greet("stays")).isEqualTo("v1: hello Ada");
         Await.until("the class loader of the removed plugin closes", SOON,
                 () -> loader.findResource(Fixtures.GREETER_MODULE.replace('.', '/') + ".class") == null);
+        Await.until("the removed plugin's meters leave the registry", SOON,
+                () -> host.meterRegistry().find("greeter.greeting.length").tag("plugin", "leaves").meters().isEmpty());
+        assertThat(host.meterRegistry().find("greeter.greeting.length").tag("plugin", "stays").gauge()).isNotNull();
     }
 
     @Test
@@ -119,6 +122,9 @@ class LivePluginsTest {
                 .containsExactly(Change.STARTED, Change.UPGRADED);
         Await.until("the old version's class loader closes", SOON,
                 () -> old.findResource(Fixtures.GREETER_MODULE.replace('.', '/') + ".class") == null);
+        // The gauge both versions registered is answered by the new version's code ("v2: hi "), not the old one's.
+        Await.until("the plugin's gauge is the new version's", SOON, () -> host.meterRegistry()
+                .find("greeter.greeting.length").tag("plugin", "upgraded").gauge().value() == "v2: hi ".length());
     }
 
     @Test
