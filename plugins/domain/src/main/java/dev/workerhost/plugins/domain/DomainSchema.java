@@ -20,6 +20,16 @@ public final class DomainSchema {
 
     /** Applies pending migrations; returns how many ran. Migrations newer than this library's are left alone. */
     public static int migrate(DataSource dataSource) {
+        // Flyway's lock on H2 does not cover creating its history table, so two plugins migrating one H2 database at
+        // once could both run V1 ("Table TASKS already exists"). The host hands every plugin the same DataSource
+        // object for one datasource, so a lock on it serialises them within a host (each plugin has its own copy of
+        // this class, so a lock of its own would not); on PostgreSQL, Flyway's advisory lock also covers hosts.
+        synchronized (dataSource) {
+            return migrateNow(dataSource);
+        }
+    }
+
+    private static int migrateNow(DataSource dataSource) {
         MigrateResult result = Flyway.configure(DomainSchema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
