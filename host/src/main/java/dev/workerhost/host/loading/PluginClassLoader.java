@@ -34,6 +34,8 @@ public final class PluginClassLoader extends URLClassLoader {
     public PluginClassLoader(Path location, List<URL> jars, ClassLoader host) {
         super("plugin:" + location.getFileName(), jars.toArray(URL[]::new), host);
         this.location = location;
+        // Jackson keeps every type it has read or written, the plugin's too, for the life of the shared mapper.
+        whenClosed(Json::forgetTypes);
     }
 
     /** The jar or folder this plugin was loaded from. */
@@ -105,9 +107,9 @@ public final class PluginClassLoader extends URLClassLoader {
 
     /**
      * Closes the plugin's jars once the host has given the plugin up (refused, failed to start, removed or replaced),
-     * and has the JSON configuration host and plugins share forget the types it has seen, the plugin's among them,
-     * and runs what {@link #whenClosed} was given, so that nothing of the host's holds the plugin's classes and this
-     * loader can be collected. An error while
+     * and runs what {@link #whenClosed} was given (the JSON configuration host and plugins share forgets the types it
+     * has seen, the plugin's among them; the plugin's meters leave the registry), so that nothing of the host's holds
+     * the plugin's classes and this loader can be collected. An error while
      * closing is logged, not thrown: what made the host give the plugin up is what the operator needs.
      */
     public void closeQuietly() {
@@ -116,7 +118,6 @@ public final class PluginClassLoader extends URLClassLoader {
         } catch (IOException e) {
             LOG.debug("cannot close the class loader of {}", location, e);
         }
-        Json.forgetTypes();
         for (Runnable action : whenClosed) {
             if (whenClosed.remove(action)) {
                 action.run();
