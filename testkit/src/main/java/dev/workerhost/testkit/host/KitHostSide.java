@@ -10,6 +10,7 @@ import dev.workerhost.host.loading.PluginScanner;
 import dev.workerhost.host.loading.PluginSource;
 import dev.workerhost.host.runtime.HostStartException;
 import dev.workerhost.host.runtime.PluginLifecycle;
+import dev.workerhost.host.temporal.EmbeddedTemporalServer;
 import dev.workerhost.host.workers.WorkerVersioning;
 import dev.workerhost.spi.Json;
 import dev.workerhost.testkit.PluginRefusedException;
@@ -21,7 +22,6 @@ import dev.workerhost.testkit.bridge.RunningServer;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -79,7 +79,9 @@ public final class KitHostSide implements HostSide {
     @Override
     public RunningServer startServer(int port) {
         try (LoaderSwap swap = LoaderSwap.to(KitHostSide.class.getClassLoader())) {
-            TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+            // The host's embedded server: it cancels the workers' open long polls after a second when it stops,
+            // where the SDK's port-bound server waits five.
+            EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", port);
             return server::close;
         }
     }

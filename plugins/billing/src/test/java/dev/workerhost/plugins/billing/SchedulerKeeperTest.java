@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The billing cron follows plugins.billing.schedule across the hosts of a namespace (environments on one Temporal
  * server), and comes back when the Temporal server lost it.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SchedulerKeeperTest {
 
     private static final String HOURLY = "0 * * * *";

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workerhost.plugins.plan.models.PriceSyncResult;
 import dev.workerhost.testkit.PluginTestEnvironment;
-import dev.workerhost.testkit.TestDatabase;
 import dev.workerhost.testkit.TestDatabase.Engine;
+import dev.workerhost.testkit.TestDatabase;
 import dev.workerhost.testkit.WorkflowHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A plan with thousands of subscriptions: synced in pages of 100, continuing as new every 7 pages, with a fixed
  * number of statements per page however many (subscription, price) pairs it holds.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PriceSyncPagingTest {
 
     private static final int SUBSCRIPTIONS = 3_000;

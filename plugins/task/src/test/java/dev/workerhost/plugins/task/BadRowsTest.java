@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A row the database refuses fails alone, at its line; the rest of its chunk and of the file is imported. */
+@Execution(ExecutionMode.CONCURRENT)
 class BadRowsTest {
 
     @TempDir

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * On PostgreSQL, events reach the table through COPY, and every rule of the statement path still holds: values
  * stored exactly, refused rows failing alone at their line, existing ids skipped.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CopyImportTest {
 
     /** Records every statement that writes to events, to tell COPY from inserts. */

@@ -4,19 +4,22 @@ import static dev.workerhost.plugins.billing.Rows.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.billing.periods.Period;
 import dev.workerhost.plugins.domain.DomainSchema;
+import dev.workerhost.plugins.domain.InvalidDataException;
 import dev.workerhost.plugins.domain.Scope;
 import dev.workerhost.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@Execution(ExecutionMode.CONCURRENT)
 class UsageAggregatorTest {
 
     private static final Scope SCOPE = new Scope("t1", "env");
