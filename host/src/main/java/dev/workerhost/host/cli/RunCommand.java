@@ -2,7 +2,7 @@ package dev.workerhost.host.cli;
 
 import com.typesafe.config.Config;
 import dev.workerhost.host.logging.LogFormat;
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.runtime.Host;
 import dev.workerhost.host.runtime.HostStartException;
 import java.util.concurrent.Callable;
@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
         Host host;
         try {
             host = Host.start(config, options.settings(config));
-        } catch (HostStartException | PermanentFailure e) {
+        } catch (HostStartException | PermanentStartException e) {
             LOG.error(e.getMessage());
             return 1;
         } catch (InterruptedException e) {

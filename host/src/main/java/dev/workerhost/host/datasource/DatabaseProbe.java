@@ -1,6 +1,6 @@
 package dev.workerhost.host.datasource;
 
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.retry.RootCause;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -17,7 +17,7 @@ import java.util.Properties;
  * Opens one connection to a configured database, straight through the driver rather than the pool (whose
  * connection timeout would hide the driver's answer for seconds), and sorts the failure: a database that is down
  * or busy may come up ({@link SQLException}, waited for), refused credentials, a missing database or role, a
- * malformed URL or an unwritable folder will not ({@link PermanentFailure}, the start ends).
+ * malformed URL or an unwritable folder will not ({@link PermanentStartException}, the start ends).
  */
 final class DatabaseProbe {
 
@@ -30,7 +30,7 @@ final class DatabaseProbe {
 
     /**
      * @throws SQLException if the database does not answer now but may later
-     * @throws PermanentFailure naming the key to fix
+     * @throws PermanentStartException naming the key to fix
      */
     static void check(DataSourceSettings settings, Path home) throws SQLException {
         if (settings.url().equals(DataSourceSettings.embeddedUrl(home))) {
@@ -52,7 +52,7 @@ final class DatabaseProbe {
             if (isTransient(e)) {
                 throw e;
             }
-            throw new PermanentFailure(permanentMessage(settings, e), e);
+            throw new PermanentStartException(permanentMessage(settings, e), e);
         }
     }
 
@@ -89,7 +89,7 @@ final class DatabaseProbe {
             Files.createDirectories(folder);
             Files.delete(Files.createTempFile(folder, ".write-check-", ""));
         } catch (IOException e) {
-            throw new PermanentFailure("the embedded database's folder " + folder + " is not writable: "
+            throw new PermanentStartException("the embedded database's folder " + folder + " is not writable: "
                     + RootCause.message(e) + " (make it a writable folder, or set datasources.default.url)", e);
         }
     }

@@ -70,8 +70,8 @@ public final class PooledDataSources implements DataSourceProvider {
      * Waits with {@link Patience} until every datasource handed out so far answers, so a database that is not up yet
      * delays the start (one WARN line per attempt) instead of failing the plugins that use it.
      *
-     * @throws dev.workerhost.host.retry.PermanentFailure at once when waiting cannot help: refused credentials, a
-     *     missing database or role, a malformed URL, an unwritable folder
+     * @throws dev.workerhost.host.retry.PermanentStartException at once when waiting cannot help: refused
+     *     credentials, a missing database or role, a malformed URL, an unwritable folder
      * @throws InterruptedException if the host is stopped while waiting
      */
     public void awaitReachable() throws InterruptedException {

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
  * Waits for a server the host needs at start (Temporal, a database). Servers in a fleet come up in any order, so an
  * unreachable one is a reason to wait, not to fail: attempts start 1 s apart, doubling up to 30 s, each failure one
  * WARN line that says when the next attempt starts (an attempt that itself takes 5 s leaves less to wait). A
- * {@link PermanentFailure} ends the wait at once; so does an interrupt (the host being stopped).
+ * {@link PermanentStartException} ends the wait at once; so does an interrupt (the host being stopped).
  */
 public final class Patience {
 
@@ -21,7 +21,7 @@ public final class Patience {
 
     /**
      * @param what names the server in the log, e.g. {@code "Temporal at 10.0.0.5:7233"}
-     * @throws PermanentFailure as soon as an attempt throws one
+     * @throws PermanentStartException as soon as an attempt throws one
      * @throws InterruptedException if the thread is interrupted while waiting for the next attempt
      */
     public static <T> T untilItAnswers(String what, Callable<T> attempt, Logger log) throws InterruptedException {
@@ -30,7 +30,7 @@ public final class Patience {
             long started = System.nanoTime();
             try {
                 return attempt.call();
-            } catch (InterruptedException | PermanentFailure e) {
+            } catch (InterruptedException | PermanentStartException e) {
                 throw e;
             } catch (Exception e) {
                 if (Thread.interrupted()) {

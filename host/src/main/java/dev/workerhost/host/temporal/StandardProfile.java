@@ -1,6 +1,6 @@
 package dev.workerhost.host.temporal;
 
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import java.io.IOException;
@@ -19,19 +19,19 @@ final class StandardProfile {
     private StandardProfile() {
     }
 
-    /** @throws PermanentFailure if a named file or profile does not exist or cannot be parsed */
+    /** @throws PermanentStartException if a named file or profile does not exist or cannot be parsed */
     static ClientConfigProfile load(Map<String, String> environment) {
         String file = environment.getOrDefault("TEMPORAL_CONFIG_FILE", "");
         if (!file.isEmpty() && !Files.isRegularFile(Path.of(file))) {
             // the SDK takes a missing file for an empty one; a file the operator named is meant to exist
-            throw new PermanentFailure("TEMPORAL_CONFIG_FILE names " + file + ", which is not a file");
+            throw new PermanentStartException("TEMPORAL_CONFIG_FILE names " + file + ", which is not a file");
         }
         try {
             return ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder()
                     .setEnvOverrides(environment)
                     .build());
         } catch (IOException | IllegalArgumentException e) {
-            throw new PermanentFailure("cannot read the Temporal connection profile"
+            throw new PermanentStartException("cannot read the Temporal connection profile"
                     + (file.isEmpty() ? "" : " in " + file) + ": " + e.getMessage()
                     + " (check TEMPORAL_CONFIG_FILE and TEMPORAL_PROFILE)", e);
         }

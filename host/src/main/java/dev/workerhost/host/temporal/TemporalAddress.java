@@ -1,6 +1,6 @@
 package dev.workerhost.host.temporal;
 
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -13,7 +13,7 @@ record TemporalAddress(String host, int port) {
     private static final int HIGHEST_PORT = 65_535;
 
     /**
-     * @throws PermanentFailure naming the target and what is wrong with it
+     * @throws PermanentStartException naming the target and what is wrong with it
      */
     static TemporalAddress parse(String target) {
         int colon = target.lastIndexOf(':');
@@ -33,19 +33,19 @@ record TemporalAddress(String host, int port) {
     }
 
     /**
-     * @throws PermanentFailure if the host name does not resolve
+     * @throws PermanentStartException if the host name does not resolve
      */
     void resolve() {
         try {
             InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new PermanentFailure("temporal.target " + this + ": unknown host " + host
+            throw new PermanentStartException("temporal.target " + this + ": unknown host " + host
                     + " (check the name; TEMPORAL_ADDRESS or --target may set it too)", e);
         }
     }
 
-    private static PermanentFailure invalid(String target, String problem) {
-        return new PermanentFailure("temporal.target \"" + target + "\" is invalid: " + problem
+    private static PermanentStartException invalid(String target, String problem) {
+        return new PermanentStartException("temporal.target \"" + target + "\" is invalid: " + problem
                 + " (e.g. temporal.example.com:7233, or \"embedded\")");
     }
 

@@ -1,7 +1,7 @@
 package dev.workerhost.host.temporal;
 
 import dev.workerhost.host.retry.Patience;
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.retry.RootCause;
 import dev.workerhost.spi.Json;
 import com.uber.m3.tally.NoopScope;
@@ -45,7 +45,7 @@ public final class TemporalConnector {
      * Connects, waiting with {@link Patience} while the frontend is unreachable; an interrupt (the host being
      * stopped) ends the wait.
      *
-     * @throws PermanentFailure at once for what waiting cannot fix: a malformed target, an unknown host, refused
+     * @throws PermanentStartException at once for what waiting cannot fix: a malformed target, an unknown host, refused
      *     credentials, a TLS set-up the server does not speak
      * @throws InterruptedException if the thread is interrupted while waiting for the next attempt
      */
@@ -56,7 +56,7 @@ public final class TemporalConnector {
     /**
      * Connects once, for the CLI: an unreachable frontend is an error, not a reason to wait.
      *
-     * @throws PermanentFailure for what waiting cannot fix
+     * @throws PermanentStartException for what waiting cannot fix
      * @throws IllegalStateException naming the address and the cause if the frontend does not answer
      */
     public WorkflowClient connectOnce() {
@@ -69,7 +69,7 @@ public final class TemporalConnector {
         } catch (RuntimeException e) {
             // a channel left open keeps reconnecting (and logging) in the background
             stubs.shutdownNow();
-            throw ConnectionFailures.explain(settings, e);
+            throw ConnectionProblemExplainer.explain(settings, e);
         }
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
@@ -88,7 +88,7 @@ public final class TemporalConnector {
             }
             return options.build();
         } catch (RuntimeException e) {
-            throw new PermanentFailure("cannot set up TLS towards Temporal at " + settings.address() + ": "
+            throw new PermanentStartException("cannot set up TLS towards Temporal at " + settings.address() + ": "
                     + RootCause.message(e) + " (check temporal.tls.cert, .key and .ca, or the TEMPORAL_TLS_*"
                     + " variables)", e);
         }

@@ -53,7 +53,8 @@ public final class TemporalInBackground implements AutoCloseable {
     /**
      * The client, once Temporal answers.
      *
-     * @throws RuntimeException what connecting failed with (a {@code PermanentFailure} for what waiting cannot fix)
+     * @throws RuntimeException what connecting failed with (a {@code PermanentStartException} for what waiting
+     *     cannot fix)
      * @throws InterruptedException if this thread is interrupted (the host stopped) while waiting
      */
     public WorkflowClient await() throws InterruptedException {

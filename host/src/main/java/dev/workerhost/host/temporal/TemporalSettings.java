@@ -3,7 +3,7 @@ package dev.workerhost.host.temporal;
 import static dev.workerhost.host.config.HostConfigLoader.isSetByOperator;
 
 import com.typesafe.config.Config;
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.ClientConfigTLS;
 import java.util.Map;
@@ -42,13 +42,13 @@ public record TemporalSettings(
 
         public TlsSettings {
             if (cert.isPresent() != key.isPresent()) {
-                throw new PermanentFailure(
+                throw new PermanentStartException(
                         "config keys temporal.tls.cert and temporal.tls.key must be set together for mTLS");
             }
         }
     }
 
-    /** @throws PermanentFailure if the standard profile the environment names cannot be read */
+    /** @throws PermanentStartException if the standard profile the environment names cannot be read */
     public static TemporalSettings from(Config config) {
         return from(config, System.getenv());
     }

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.testing.Await;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
@@ -137,7 +137,7 @@ class DataSourcesTest {
             long started = System.nanoTime();
 
             assertThatThrownBy(dataSources::awaitReachable)
-                    .isInstanceOf(PermanentFailure.class)
+                    .isInstanceOf(PermanentStartException.class)
                     .hasMessageContainingAll(messageParts)
                     .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("\n"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));

@@ -61,8 +61,8 @@ class PatienceTest {
 
         assertThatThrownBy(() -> Patience.untilItAnswers("the server", () -> {
             attempts.incrementAndGet();
-            throw new PermanentFailure("the password is wrong");
-        }, log)).isInstanceOf(PermanentFailure.class).hasMessage("the password is wrong");
+            throw new PermanentStartException("the password is wrong");
+        }, log)).isInstanceOf(PermanentStartException.class).hasMessage("the password is wrong");
 
         assertThat(attempts).hasValue(1);
         assertThat(lines.list).isEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.TestConfigs;
 import io.grpc.HandlerRegistry;
@@ -40,7 +40,7 @@ class TemporalConnectorTest {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> connector("nohost:notaport").connectPatiently())
-                .isInstanceOf(PermanentFailure.class)
+                .isInstanceOf(PermanentStartException.class)
                 .hasMessage("temporal.target \"nohost:notaport\" is invalid: the port \"notaport\" is not a number"
                         + " from 1 to 65535 (e.g. temporal.example.com:7233, or \"embedded\")");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -49,7 +49,7 @@ class TemporalConnectorTest {
     @Test
     void anUnknownHostIsPermanent() {
         assertThatThrownBy(() -> connector("no-such-host.invalid:7233").connectPatiently())
-                .isInstanceOf(PermanentFailure.class)
+                .isInstanceOf(PermanentStartException.class)
                 .hasMessageStartingWith("temporal.target no-such-host.invalid:7233: unknown host no-such-host.invalid");
     }
 
@@ -71,7 +71,7 @@ class TemporalConnectorTest {
                 .start();
         try {
             assertThatThrownBy(() -> connector("127.0.0.1:" + refusing.getPort()).connectPatiently())
-                    .isInstanceOf(PermanentFailure.class)
+                    .isInstanceOf(PermanentStartException.class)
                     .hasMessageContainingAll("refused the connection: UNAUTHENTICATED", "temporal.api-key");
         } finally {
             refusing.shutdownNow();

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.testing.FreePort;
 import dev.workerhost.host.testing.SelfSignedCertificate;
 import dev.workerhost.host.testing.TestConfigs;
@@ -91,7 +91,7 @@ class TemporalTlsTest {
                 "temporal.tls.enabled", "true", "temporal.tls.ca", otherCertificate.certificatePem().toString()));
 
         assertThatThrownBy(connector::connectPatiently)
-                .isInstanceOf(PermanentFailure.class)
+                .isInstanceOf(PermanentStartException.class)
                 .hasMessageStartingWith("TLS with Temporal at " + target(tlsServer) + " failed: ")
                 .hasMessageEndingWith("(the server's certificate is not signed by a CA the host trusts: set"
                         + " temporal.tls.ca to the PEM of its CA)");
@@ -103,7 +103,7 @@ class TemporalTlsTest {
                 "temporal.tls.enabled", "true", "temporal.tls.ca", serverCertificate.certificatePem().toString()));
 
         assertThatThrownBy(connector::connectPatiently)
-                .isInstanceOf(PermanentFailure.class)
+                .isInstanceOf(PermanentStartException.class)
                 .hasMessageContaining("the server speaks plaintext: set temporal.tls.enabled = false");
     }
 
@@ -187,7 +187,7 @@ class TemporalTlsTest {
     void aMissingProfileFileIsNamed() {
         assertThatThrownBy(() -> TemporalSettings.from(TestConfigs.config(home, Map.of()),
                 Map.of("TEMPORAL_CONFIG_FILE", home.resolve("nope.toml").toString())))
-                .isInstanceOf(PermanentFailure.class)
+                .isInstanceOf(PermanentStartException.class)
                 .hasMessageContaining("TEMPORAL_CONFIG_FILE names " + home.resolve("nope.toml"));
     }
 }

@@ -55,7 +55,7 @@ public final class KitHostSide implements HostSide {
                     throw new IllegalStateException("interrupted while the plugin started", e);
                 }
                 throw e instanceof HostStartException ? new PluginRefusedException(e.getMessage())
-                        : TestSideFailures.translate((RuntimeException) e);
+                        : HostExceptionTranslator.translate((RuntimeException) e);
             }
         }
     }

@@ -47,7 +47,7 @@ final class PluginHost implements RunningHost {
             StartedWorkflow started = request.checked() ? startChecked(request) : startUnchecked(request);
             return new StartedRun(started.workflowId(), started.runId(), started.taskQueue());
         } catch (RuntimeException e) {
-            throw TestSideFailures.translate(e);
+            throw HostExceptionTranslator.translate(e);
         }
     }
 
@@ -95,7 +95,7 @@ final class PluginHost implements RunningHost {
                     : stub.getResult(JsonNode.class);
             return Json.writer().writeValueAsString(result);
         } catch (RuntimeException e) {
-            throw TestSideFailures.translate(e);
+            throw HostExceptionTranslator.translate(e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the result of " + workflowId + " as JSON: " + e.getMessage());
         }
@@ -112,7 +112,7 @@ final class PluginHost implements RunningHost {
         } catch (WorkflowNotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
-            throw TestSideFailures.translate(e);
+            throw HostExceptionTranslator.translate(e);
         }
     }
 
@@ -121,7 +121,7 @@ final class PluginHost implements RunningHost {
         try (LoaderSwap swap = hostSide()) {
             client().newUntypedWorkflowStub(workflowId).terminate(reason);
         } catch (RuntimeException e) {
-            throw TestSideFailures.translate(e);
+            throw HostExceptionTranslator.translate(e);
         }
     }
 
@@ -130,7 +130,7 @@ final class PluginHost implements RunningHost {
         try (LoaderSwap swap = hostSide()) {
             return client().fetchHistory(workflowId).toJson(true);
         } catch (RuntimeException e) {
-            throw TestSideFailures.translate(e);
+            throw HostExceptionTranslator.translate(e);
         }
     }
 

@@ -5,15 +5,15 @@ package dev.workerhost.host.retry;
  * host cannot write): {@link Patience} gives up at once. The message is the one line the operator reads: the key or
  * thing, the cause and what to do.
  */
-public final class PermanentFailure extends RuntimeException {
+public final class PermanentStartException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public PermanentFailure(String message, Throwable cause) {
+    public PermanentStartException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    public PermanentFailure(String message) {
+    public PermanentStartException(String message) {
         super(message);
     }
 }

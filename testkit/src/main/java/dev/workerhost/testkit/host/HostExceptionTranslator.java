@@ -14,11 +14,11 @@ import io.temporal.failure.TemporalFailure;
  * What the host side throws, as the test side can catch it: Temporal's and the SPI's exceptions here are classes of
  * the host side's loader, so a test's {@code isInstanceOf} would never match them.
  */
-final class TestSideFailures {
+final class HostExceptionTranslator {
 
     private static final String CLOSE_EVENT = "EVENT_TYPE_WORKFLOW_EXECUTION_";
 
-    private TestSideFailures() {
+    private HostExceptionTranslator() {
     }
 
     static RuntimeException translate(RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.workerhost.host.temporal;
 
-import dev.workerhost.host.retry.PermanentFailure;
+import dev.workerhost.host.retry.PermanentStartException;
 import dev.workerhost.host.retry.RootCause;
 import io.grpc.Status;
 import java.security.cert.CertificateException;
@@ -9,14 +9,14 @@ import javax.net.ssl.SSLException;
 
 /**
  * Why a connection to a Temporal frontend failed, in one line, and whether waiting can help: a server that refuses
- * the credentials, or does not speak the TLS the host speaks, will do so again ({@link PermanentFailure}); one that
- * is down or slow may come up.
+ * the credentials, or does not speak the TLS the host speaks, will do so again ({@link PermanentStartException});
+ * one that is down or slow may come up.
  */
-final class ConnectionFailures {
+final class ConnectionProblemExplainer {
 
     private static final Set<Status.Code> REFUSED = Set.of(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 
-    private ConnectionFailures() {
+    private ConnectionProblemExplainer() {
     }
 
     static RuntimeException explain(TemporalSettings settings, RuntimeException failure) {
@@ -24,13 +24,13 @@ final class ConnectionFailures {
         Status status = Status.fromThrowable(failure);
         Throwable root = RootCause.of(failure);
         if (REFUSED.contains(status.getCode())) {
-            return new PermanentFailure("Temporal at " + address + " refused the connection: " + status.getCode()
+            return new PermanentStartException("Temporal at " + address + " refused the connection: " + status.getCode()
                     + " " + status.getDescription() + " (check temporal.api-key, TEMPORAL_API_KEY or the TLS client"
                     + " certificate temporal.tls.cert/key)", failure);
         }
         if (settings.tlsEnabled() && isTls(failure)) {
-            return new PermanentFailure("TLS with Temporal at " + address + " failed: " + RootCause.message(failure)
-                    + " (" + tlsHint(root) + ")", failure);
+            return new PermanentStartException("TLS with Temporal at " + address + " failed: "
+                    + RootCause.message(failure) + " (" + tlsHint(root) + ")", failure);
         }
         if (!settings.tlsEnabled() && status.getCode() == Status.Code.UNAVAILABLE
                 && root.getMessage() != null && root.getMessage().contains("Network closed")) {
