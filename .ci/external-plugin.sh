@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The author kit, proven outside the reactor (issue 9): a plugin that knows worker-host only by its installed
+# The author kit, proven outside the reactor: a plugin that knows worker-host only by its installed
 # coordinates builds, tests and runs in a real host. Needs `mvn -B install` at the root first (.ci/run does it).
 #
 #  1. examples/third-party-plugin (Guava 19 against the host's 33) builds and passes its test-kit test on its own;

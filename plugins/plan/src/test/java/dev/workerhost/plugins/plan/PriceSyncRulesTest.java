@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * PRODUCT.md's price-sync rules, end to end: rows inserted with plain SQL, the workflow run on the test server with
- * the real activities, the line items and counts read back. Each test works in a tenant of its own on a database
+ * The price-sync rules (docs/domain.md, "plan"), end to end: rows inserted with plain SQL, the workflow run on the
+ * test server with the real activities, the line items and counts read back. Each test works in a tenant of its own on a database
  * shared by the class (one per engine); a page of two subscriptions makes every test cross page boundaries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -8,7 +8,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Workflow type {@code PriceSyncWorkflow}: brings the line items of a plan's subscriptions in step with the plan's
- * published prices (PRODUCT.md, "plan"). One runs per plan at a time, under the id {@code PriceSyncWorkflow-<plan_id>}.
+ * published prices (docs/domain.md, "plan"). One runs per plan at a time, under the id
+ * {@code PriceSyncWorkflow-<plan_id>}.
  */
 @WorkflowInterface
 public interface PriceSyncWorkflow {
